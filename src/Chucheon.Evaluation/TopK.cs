@@ -1,0 +1,110 @@
+namespace Chucheon.Evaluation;
+
+/// <summary>Selects the K highest scores of a row without sorting the row: a K-sized min-heap, O(n log K).</summary>
+public static class TopK
+{
+    /// <summary>Writes the indices of the <paramref name="k"/> largest finite-or-infinite scores (skipping NaN and
+    /// -Infinity, which mark excluded items) into <paramref name="indices"/>, best first. Ties break toward the lower
+    /// index so results are deterministic. Returns how many were written (fewer than k when the row has fewer candidates).</summary>
+    public static int Select(ReadOnlySpan<float> scores, int k, Span<int> indices, Span<float> topScores)
+    {
+        if (k <= 0)
+        {
+            return 0;
+        }
+
+        var heapIdx = indices[..k];
+        var heapVal = topScores[..k];
+        var size = 0;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            var s = scores[i];
+            if (float.IsNaN(s) || float.IsNegativeInfinity(s))
+            {
+                continue;
+            }
+
+            if (size < k)
+            {
+                heapIdx[size] = i;
+                heapVal[size] = s;
+                SiftUp(heapIdx, heapVal, size);
+                size++;
+            }
+            else if (s > heapVal[0])
+            {
+                // Equal scores never displace the root: the earlier (lower) index wins ties.
+                heapIdx[0] = i;
+                heapVal[0] = s;
+                SiftDown(heapIdx[..size], heapVal[..size], 0);
+            }
+        }
+
+        // Heap-sort into descending order.
+        for (var end = size - 1; end > 0; end--)
+        {
+            (heapIdx[0], heapIdx[end]) = (heapIdx[end], heapIdx[0]);
+            (heapVal[0], heapVal[end]) = (heapVal[end], heapVal[0]);
+            SiftDown(heapIdx[..end], heapVal[..end], 0);
+        }
+
+        return size;
+    }
+
+    /// <summary>Convenience overload returning arrays.</summary>
+    public static (int[] Indices, float[] Scores) Select(ReadOnlySpan<float> scores, int k)
+    {
+        var idx = new int[Math.Max(0, k)];
+        var val = new float[Math.Max(0, k)];
+        var n = Select(scores, k, idx, val);
+        return (idx[..n], val[..n]);
+    }
+
+    // "Worse" is the heap order: lower score, or equal score with higher index (so it is evicted first).
+    private static bool Worse(int ia, float va, int ib, float vb) => va < vb || (va == vb && ia > ib);
+
+    private static void SiftUp(Span<int> idx, Span<float> val, int i)
+    {
+        while (i > 0)
+        {
+            var parent = (i - 1) >> 1;
+            if (!Worse(idx[i], val[i], idx[parent], val[parent]))
+            {
+                break;
+            }
+
+            (idx[i], idx[parent]) = (idx[parent], idx[i]);
+            (val[i], val[parent]) = (val[parent], val[i]);
+            i = parent;
+        }
+    }
+
+    private static void SiftDown(Span<int> idx, Span<float> val, int i)
+    {
+        var n = idx.Length;
+        while (true)
+        {
+            var left = (2 * i) + 1;
+            if (left >= n)
+            {
+                return;
+            }
+
+            var worst = left;
+            var right = left + 1;
+            if (right < n && Worse(idx[right], val[right], idx[left], val[left]))
+            {
+                worst = right;
+            }
+
+            if (!Worse(idx[worst], val[worst], idx[i], val[i]))
+            {
+                return;
+            }
+
+            (idx[i], idx[worst]) = (idx[worst], idx[i]);
+            (val[i], val[worst]) = (val[worst], val[i]);
+            i = worst;
+        }
+    }
+}
