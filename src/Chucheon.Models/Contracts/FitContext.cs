@@ -1,3 +1,5 @@
+using Chucheon.Configuration;
+
 namespace Chucheon.Models;
 
 /// <summary>Everything a fit needs besides data and options: seed, threads, progress, cancellation, and an optional

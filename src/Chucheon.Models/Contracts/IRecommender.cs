@@ -1,4 +1,5 @@
 using Chucheon.Data;
+using Chucheon.Configuration;
 using Chucheon.Evaluation;
 
 namespace Chucheon.Models;
@@ -33,26 +34,6 @@ public interface ISimilarItems
 public readonly record struct ScoredItem(int Item, float Score);
 
 /// <summary>Typed, validated hyperparameters of one model.</summary>
-public interface IModelOptions
+public interface IModelOptions : IValidatedOptions
 {
-    /// <summary>Throws <see cref="OptionsException"/> naming the first out-of-range key.</summary>
-    void Validate();
-}
-
-/// <summary>A hyperparameter or config value that is missing, unknown or out of range; names the key.</summary>
-public sealed class OptionsException : Exception
-{
-    public OptionsException(string key, string message) : base($"'{key}': {message}") => Key = key;
-
-    public OptionsException() : this("?", "invalid option")
-    {
-    }
-
-    public OptionsException(string message) : this("?", message)
-    {
-    }
-
-    public OptionsException(string message, Exception innerException) : base(message, innerException) => Key = "?";
-
-    public string Key { get; }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Chucheon.Data;
 
+using Chucheon.Configuration;
+
 namespace Chucheon.Models;
 
 /// <summary>A self-contained saved model: parameters, options, id maps and the training history (for exclusions and

@@ -1,3 +1,5 @@
+using Chucheon.Configuration;
+
 namespace Chucheon.Models;
 
 /// <summary>One registered model: its alias, typed options, and how to build or load it.</summary>
@@ -41,7 +43,7 @@ public static class ModelRegistry
     public static IRecommender Create(string alias, IReadOnlyDictionary<string, object?> hyperparameters)
     {
         var registration = Get(alias);
-        var options = OptionsBinder.Bind(registration.OptionsType, hyperparameters, "model");
+        var options = (IModelOptions)OptionsBinder.Bind(registration.OptionsType, hyperparameters, "model");
         return registration.Create(options);
     }
 

@@ -1,6 +1,6 @@
-namespace Chucheon.Models;
+namespace Chucheon.Configuration;
 
-/// <summary>Range checks for <see cref="IModelOptions.Validate"/>; each throws <see cref="OptionsException"/> with the
+/// <summary>Range checks for <see cref="IValidatedOptions.Validate"/>; each throws <see cref="OptionsException"/> with the
 /// snake_case key, so a config author sees exactly which line to fix.</summary>
 public static class OptionChecks
 {

@@ -3,16 +3,16 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 
-namespace Chucheon.Models;
+namespace Chucheon.Configuration;
 
 /// <summary>Binds loosely typed key/value pairs (parsed YAML, command-line overrides) onto a typed options record.
 /// Keys are snake_case (<c>total_anneal_steps</c>) or the property name; unknown keys and unconvertible values are
-/// rejected with the full key path named, then <see cref="IModelOptions.Validate"/> runs.</summary>
+/// rejected with the full key path named, then <see cref="IValidatedOptions.Validate"/> runs.</summary>
 public static class OptionsBinder
 {
-    public static IModelOptions Bind(Type optionsType, IReadOnlyDictionary<string, object?> values, string path)
+    public static IValidatedOptions Bind(Type optionsType, IReadOnlyDictionary<string, object?> values, string path)
     {
-        var options = (IModelOptions)(Activator.CreateInstance(optionsType)
+        var options = (IValidatedOptions)(Activator.CreateInstance(optionsType)
             ?? throw new InvalidOperationException($"{optionsType.Name} needs a parameterless constructor."));
         var properties = WritableProperties(optionsType);
         foreach (var (key, raw) in values)
@@ -31,11 +31,11 @@ public static class OptionsBinder
         return options;
     }
 
-    public static T Bind<T>(IReadOnlyDictionary<string, object?> values, string path) where T : IModelOptions, new() =>
+    public static T Bind<T>(IReadOnlyDictionary<string, object?> values, string path) where T : IValidatedOptions, new() =>
         (T)Bind(typeof(T), values, path);
 
     /// <summary>Keys and current values of an options object, snake_case, for run records.</summary>
-    public static SortedDictionary<string, object?> Describe(IModelOptions options)
+    public static SortedDictionary<string, object?> Describe(IValidatedOptions options)
     {
         var result = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var p in WritableProperties(options.GetType()).Values)
