@@ -1,10 +1,21 @@
+using System.CommandLine;
+using Chucheon.Cli.Commands;
+
 namespace Chucheon.Cli;
 
 internal static class Program
 {
     private static int Main(string[] args)
     {
-        Console.Error.WriteLine("chucheon: the command line is being assembled; see README.md.");
-        return args.Length == 0 ? 1 : 1;
+        var root = new RootCommand("Chucheon (추천): train, evaluate and serve recommenders.")
+        {
+            QuickstartCommand.Create(),
+            RunCommand.Create(),
+            RecommendCommand.Create(),
+            SimilarItemsCommand.Create(),
+            DatasetsCommand.Create(),
+            ModelsCommand.Create(),
+        };
+        return root.Parse(args).Invoke();
     }
 }
