@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -23,6 +24,9 @@ public sealed record DatasetFingerprint
         Converters = { new JsonStringEnumConverter() },
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
+
+    // Relaxed escaping keeps paths and type names readable when the canonical form is logged; it is not HTML-bound.
+    private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public DatasetFingerprint(string hex)
     {
@@ -83,7 +87,7 @@ public sealed record DatasetFingerprint
             });
         }
 
-        return array.ToJsonString();
+        return array.ToJsonString(Output);
     }
 
     private static JsonObject Tagged(object spec, object value) => new()
