@@ -89,5 +89,21 @@ internal sealed class MetricLayout
         return result;
     }
 
+    /// <summary>The keys <see cref="Summarize"/> produces for the overall report (coverage included when computed).</summary>
+    public IReadOnlyList<string> ReportKeys()
+    {
+        var keys = new List<string>();
+        foreach (var metric in Metrics)
+        {
+            var reported = metric.Kind == MetricKind.Ranking
+                || (metric.Name == MetricCatalog.Coverage && Coverage)
+                || (metric.Name == MetricCatalog.AveragePopularity && AveragePopularity);
+            if (!reported) { continue; }
+            for (var c = 0; c < Cutoffs.Length; c++) { keys.Add(Key(metric, c)); }
+        }
+
+        return keys;
+    }
+
     private string Key(MetricDefinition metric, int cutoff) => FormattableString.Invariant($"{metric.Name}@{Cutoffs[cutoff]}");
 }

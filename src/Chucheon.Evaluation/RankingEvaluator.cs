@@ -81,6 +81,24 @@ public static class RankingEvaluator
         };
     }
 
+    /// <summary>One metric of a validation evaluation, as a function of the scorer: the shape of an early-stopping
+    /// callback (<c>FitContext.Validate</c>). The key ("NDCG@10") is checked against the spec now rather than after the
+    /// first epoch.</summary>
+    public static Func<IItemScorer, double> ValidationObjective(DataSplit split, EvaluationSpec spec, string metricKey, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate();
+        var layout = new MetricLayout(spec);
+        var produced = layout.ReportKeys();
+        if (!produced.Contains(metricKey))
+        {
+            throw new ArgumentException($"'{metricKey}' is not produced by this evaluation spec. Available: {string.Join(", ", produced)}.", nameof(metricKey));
+        }
+
+        return scorer => Evaluate(scorer, split, spec, EvaluationTarget.Validation, seed)[metricKey];
+    }
+
     private static int EffectiveBatchSize(int requested, int itemCount, int users)
     {
         var fitsInBuffer = (int)Math.Max(1, MaxScoreBufferBytes / Math.Max(1L, itemCount * (long)sizeof(float)));

@@ -50,10 +50,7 @@ public static class RankingMetrics
             if (prefix[i]) { dcg += Discount(i + 1); }
         }
 
-        var idcg = 0.0;
-        var idealHits = Math.Min(k, relevantCount);
-        for (var rank = 1; rank <= idealHits; rank++) { idcg += Discount(rank); }
-        return dcg / idcg;
+        return dcg / IdealDcg(Math.Min(k, relevantCount));
     }
 
     /// <summary>Average precision at K: (1 / min(K, |relevant|)) Σ_{i≤K} precision@i · rel_i. Its mean is MAP@K.
@@ -107,5 +104,26 @@ public static class RankingMetrics
 
     private static int CountHits(ReadOnlySpan<bool> hits, int k) => Prefix(hits, k).Count(true);
 
+    // The evaluator asks for the same discounts and ideal DCGs for every user; tabulating the common ranks saves the
+    // logarithms. The table is summed in the same order as the fallback loop, so both give identical values.
+    private const int TabulatedRanks = 1024;
+    private static readonly double[] IdealDcgTable = BuildIdealDcgTable();
+
     private static double Discount(int rank) => 1.0 / Math.Log2(rank + 1);
+
+    /// <summary>DCG of a list whose first <paramref name="hits"/> ranks are all relevant.</summary>
+    private static double IdealDcg(int hits)
+    {
+        if (hits < IdealDcgTable.Length) { return IdealDcgTable[hits]; }
+        var idcg = IdealDcgTable[^1];
+        for (var rank = IdealDcgTable.Length; rank <= hits; rank++) { idcg += Discount(rank); }
+        return idcg;
+    }
+
+    private static double[] BuildIdealDcgTable()
+    {
+        var table = new double[TabulatedRanks];
+        for (var rank = 1; rank < table.Length; rank++) { table[rank] = table[rank - 1] + Discount(rank); }
+        return table;
+    }
 }

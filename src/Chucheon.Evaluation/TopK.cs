@@ -3,7 +3,14 @@ using System.Runtime.InteropServices;
 
 namespace Chucheon.Evaluation;
 
-/// <summary>Selects the K highest scores of a row without sorting the row: a K-sized min-heap, O(n log K).</summary>
+/// <summary>Selects the K highest scores of a row without sorting the row: a K-sized min-heap, O(n log K), whose
+/// scan rejects whole vectors of scores that cannot enter it.</summary>
+/// <remarks>
+/// Measured on random 3.6k- and 41k-item rows (2 cores, .NET 10): the vector pre-check made selection 6–11× faster than
+/// the plain heap at K = 10–20 and 1.3–2.5× at K = 50–200. A variant that appends survivors to a 2K buffer and
+/// compacts it by quickselect was also tried; it was 10–15% slower at K ≤ 50 and only won (≈1.5×) at K ≥ 100, so the
+/// simpler heap stays.
+/// </remarks>
 public static class TopK
 {
     /// <summary>Writes the indices of the <paramref name="k"/> largest finite-or-infinite scores (skipping NaN and

@@ -104,6 +104,14 @@ public sealed class RankingEvaluatorProtocolTests
     }
 
     [Fact]
+    public void Validation_objective_returns_the_named_metric_and_rejects_unknown_keys()
+    {
+        var objective = RankingEvaluator.ValidationObjective(Split, Spec(1, 3), "Recall@1", seed: 1);
+        Assert.Equal(1.0, objective(RecordingScorer.LowIdsFirst(10)));
+        Assert.Throws<ArgumentException>(() => RankingEvaluator.ValidationObjective(Split, Spec(1, 3), "NDCG@10", seed: 1));
+    }
+
+    [Fact]
     public void A_scorer_for_another_catalog_is_refused() =>
         Assert.Throws<ArgumentException>(() =>
             RankingEvaluator.Evaluate(RecordingScorer.LowIdsFirst(9), Split, Spec(1), EvaluationTarget.Test, seed: 1));

@@ -77,6 +77,18 @@ public sealed class RankingMetricsWorkedExampleTests
     }
 
     [Fact]
+    public void Ndcg_beyond_the_tabulated_ranks_matches_the_formula()
+    {
+        const int Relevant = 1500;
+        var allHits = Enumerable.Repeat(true, Relevant).ToArray();
+        Assert.Equal(1.0, RankingMetrics.Ndcg(allHits, Relevant, Relevant), 12);
+
+        var idcg = Enumerable.Range(1, Relevant).Sum(rank => 1 / Math.Log2(rank + 1));
+        bool[] firstOnly = [true];
+        Assert.Equal(1 / idcg, RankingMetrics.Ndcg(firstOnly, Relevant, Relevant), 12);
+    }
+
+    [Fact]
     public void No_hits_scores_zero_everywhere()
     {
         bool[] hits = [false, false, false];
