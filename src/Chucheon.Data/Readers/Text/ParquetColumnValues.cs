@@ -16,7 +16,7 @@ internal static class ParquetColumnValues
         if (type == typeof(long)) { return (await ReadAsync<long>(rowGroup, field, rows), null); }
         if (type == typeof(short)) { return (Widen<short, long>(await ReadAsync<short>(rowGroup, field, rows), v => v), null); }
         if (type == typeof(uint)) { return (Widen<uint, long>(await ReadAsync<uint>(rowGroup, field, rows), v => v), null); }
-        if (type == typeof(string))
+        if (IsText(type))
         {
             var texts = new string?[rows];
             await rowGroup.ReadAsync(field, texts.AsMemory()!);
@@ -36,14 +36,14 @@ internal static class ParquetColumnValues
         if (type == typeof(long)) { return Widen<long, double>(await ReadAsync<long>(rowGroup, field, rows), v => v); }
         if (type == typeof(short)) { return Widen<short, double>(await ReadAsync<short>(rowGroup, field, rows), v => v); }
         if (type == typeof(decimal)) { return Widen(await ReadAsync<decimal>(rowGroup, field, rows), v => (double)v); }
-        if (type == typeof(string))
+        if (IsText(type))
         {
             var texts = new string?[rows];
             await rowGroup.ReadAsync(field, texts.AsMemory()!);
             return Array.ConvertAll(texts, t => FieldValues.TryParseFloat(t, out var v) ? (double?)v : null);
         }
 
-        throw new NotSupportedException($"Parquet column '{field.Name}' of type {type.Name} cannot be read as a number.");
+        throw new NotSupportedException($"Parquet column '{field.Name}' of type {type} cannot be read as a number.");
     }
 
     public static async Task<long?[]> ReadTimesAsync(ParquetRowGroupReader rowGroup, DataField field, int rows)
@@ -57,7 +57,7 @@ internal static class ParquetColumnValues
         }
 
         if (type == typeof(DateTimeOffset)) { return Widen(await ReadAsync<DateTimeOffset>(rowGroup, field, rows), v => v.ToUnixTimeSeconds()); }
-        if (type == typeof(string))
+        if (IsText(type))
         {
             var texts = new string?[rows];
             await rowGroup.ReadAsync(field, texts.AsMemory()!);
@@ -66,6 +66,9 @@ internal static class ParquetColumnValues
 
         return Widen(await ReadNumbersAsync(rowGroup, field, rows), v => (long)Math.Floor(v));
     }
+
+    // Parquet.Net 6 reports UTF-8 columns as ReadOnlyMemory<char>; both read through the string overload.
+    private static bool IsText(Type type) => type == typeof(string) || type == typeof(ReadOnlyMemory<char>);
 
     private static async Task<T?[]> ReadAsync<T>(ParquetRowGroupReader rowGroup, DataField field, int rows) where T : struct
     {
