@@ -67,8 +67,7 @@ public static class SyntheticDataset
 
         var activityMu = Math.Log(options.InteractionsPerUser) - (options.ActivitySpread * options.ActivitySpread / 2);
         var maxPerUser = Math.Max(options.MinInteractionsPerUser, options.Items / 2);
-        var keys = new double[options.Items];
-        var candidates = new int[options.Items];
+        var chosenHeap = new PriorityQueue<int, double>(maxPerUser);
         var affinity = new double[options.Items];
         for (var u = 0; u < options.Users; u++)
         {
@@ -82,15 +81,23 @@ public static class SyntheticDataset
             activity = Math.Clamp(activity, options.MinInteractionsPerUser, maxPerUser);
 
             // Gumbel-top-k: the `activity` largest of (log weight + Gumbel noise) are a weighted sample without replacement.
+            chosenHeap.Clear();
             for (var i = 0; i < options.Items; i++)
             {
                 affinity[i] = Dot(taste, itemTaste[i]);
-                keys[i] = -(logPopularity[i] + (options.PreferenceStrength * affinity[i]) + random.NextGumbel());
-                candidates[i] = i;
+                var key = logPopularity[i] + (options.PreferenceStrength * affinity[i]) + random.NextGumbel();
+                if (chosenHeap.Count < activity)
+                {
+                    chosenHeap.Enqueue(i, key);
+                }
+                else if (chosenHeap.TryPeek(out _, out var smallest) && key > smallest)
+                {
+                    chosenHeap.DequeueEnqueue(i, key);
+                }
             }
 
-            Array.Sort(keys, candidates);
-            var chosen = candidates.AsSpan(0, activity).ToArray();
+            var chosen = new int[activity];
+            for (var k = 0; k < activity; k++) { chosen[k] = chosenHeap.Dequeue(); }
 
             // Order of consumption follows the user's drift direction, with noise.
             var order = new double[activity];
