@@ -52,6 +52,8 @@ public static class ParquetInteractionReader
             + (rating is null ? "" : $", rating={rating.Name}") + (time is null ? "" : $", timestamp={time.Name}")
             + (eventField is null ? "" : $", event={eventField.Name}"));
 
+        var userLookup = new IdLookup(users);
+        var itemLookup = new IdLookup(items);
         var builder = new InteractionLogBuilder(rating is not null, time is not null, eventField is not null);
         long rowBase = 0;
         var userScratch = new char[24];
@@ -94,7 +96,7 @@ public static class ParquetInteractionReader
                     eventType = eventTypes.GetOrAdd(eventText);
                 }
 
-                builder.Add(users.GetOrAdd(userText), items.GetOrAdd(itemText), ratingValue, timestamp, eventType);
+                builder.Add(userLookup.GetOrAdd(userText), itemLookup.GetOrAdd(itemText), ratingValue, timestamp, eventType);
             }
 
             rowBase += rows;

@@ -27,6 +27,8 @@ public static class UserItemListsReader
         options ??= ReadOptions.Default;
         report ??= new LoadReport();
         var splitter = new FieldSplitter(" ", FieldSplitting.Blanks);
+        var userIds = new IdLookup(users);
+        var itemIds = new IdLookup(items);
         InteractionLogBuilder builder;
         using (var reader = TextFile.Open(path, TextFile.Utf8, report))
         {
@@ -42,10 +44,10 @@ public static class UserItemListsReader
                     continue;
                 }
 
-                var user = users.GetOrAdd(splitter[0]);
+                var user = userIds.GetOrAdd(splitter[0]);
                 for (var i = 1; i < splitter.Count; i++)
                 {
-                    builder.Add(user, items.GetOrAdd(splitter[i]));
+                    builder.Add(user, itemIds.GetOrAdd(splitter[i]));
                 }
             }
         }

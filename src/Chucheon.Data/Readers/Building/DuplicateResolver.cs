@@ -10,61 +10,35 @@ internal static class DuplicateResolver
             return log;
         }
 
-        // Each user's rows in time order (source order without timestamps), so "first" and "last" mean time.
-        var rowsByUser = log.RowsByUserInTimeOrder(userCount);
+        var (offsets, rows) = GroupByUser(log, userCount);
         var keep = policy == DuplicatePolicy.Keep ? null : new bool[log.Count];
+        var order = new PairOrder(log.Items, log.Timestamps);
         long repeated = 0;
-        var keys = Array.Empty<long>();
-        var order = Array.Empty<int>();
-        foreach (var rows in rowsByUser)
+        for (var u = 0; u < userCount; u++)
         {
-            if (rows.Length == 0)
+            // Sorting a user's rows by (item, time, file position) makes each pair's rows contiguous and chronological.
+            var group = rows.AsSpan(offsets[u], offsets[u + 1] - offsets[u]);
+            group.Sort(order);
+            var start = 0;
+            for (var i = 1; i <= group.Length; i++)
             {
-                continue;
-            }
-
-            if (keys.Length < rows.Length)
-            {
-                keys = new long[Math.Max(rows.Length, keys.Length * 2)];
-                order = new int[keys.Length];
-            }
-
-            // Sorting by (item, position in time) makes each pair's rows contiguous and chronological.
-            var pairKeys = keys.AsSpan(0, rows.Length);
-            var positions = order.AsSpan(0, rows.Length);
-            for (var i = 0; i < rows.Length; i++)
-            {
-                pairKeys[i] = ((long)log.Items[rows[i]] << 32) | (uint)i;
-                positions[i] = i;
-            }
-
-            pairKeys.Sort(positions);
-            var groupStart = 0;
-            for (var i = 1; i <= rows.Length; i++)
-            {
-                if (i < rows.Length && pairKeys[i] >> 32 == pairKeys[groupStart] >> 32)
+                if (i < group.Length && log.Items[group[i]] == log.Items[group[start]])
                 {
                     continue;
                 }
 
-                repeated += i - groupStart - 1;
+                repeated += i - start - 1;
                 if (keep is not null)
                 {
-                    keep[rows[positions[Chosen(log, rows, positions, groupStart, i, policy)]]] = true;
+                    keep[Chosen(log, group[start..i], policy)] = true;
                 }
 
-                groupStart = i;
+                start = i;
             }
         }
 
-        if (keep is null)
-        {
-            report.DuplicatesFound(repeated, 0);
-            return log;
-        }
-
-        report.DuplicatesFound(repeated, repeated);
-        if (repeated == 0)
+        report.DuplicatesFound(repeated, keep is null ? 0 : repeated);
+        if (keep is null || repeated == 0)
         {
             return log;
         }
@@ -79,23 +53,47 @@ internal static class DuplicateResolver
         return log.Select(kept);
     }
 
-    /// <summary>Index into <paramref name="positions"/> of the row to keep among the group [start, end).</summary>
-    private static int Chosen(InteractionLog log, int[] rows, ReadOnlySpan<int> positions, int start, int end, DuplicatePolicy policy)
+    /// <summary>Row of the pair to keep, from its rows in chronological order.</summary>
+    private static int Chosen(InteractionLog log, ReadOnlySpan<int> pairRows, DuplicatePolicy policy)
     {
         switch (policy)
         {
             case DuplicatePolicy.Last:
-                return end - 1;
+                return pairRows[^1];
             case DuplicatePolicy.Max when log.Ratings is { } ratings:
-                var best = start;
-                for (var i = start + 1; i < end; i++)
+                var best = pairRows[0];
+                foreach (var row in pairRows[1..])
                 {
-                    if (ratings[rows[positions[i]]] > ratings[rows[positions[best]]]) { best = i; }
+                    if (ratings[row] > ratings[best]) { best = row; }
                 }
 
                 return best;
             default:
-                return start;
+                return pairRows[0];
+        }
+    }
+
+    /// <summary>Row indices grouped by user with a counting sort (file order within each user).</summary>
+    private static (int[] Offsets, int[] Rows) GroupByUser(InteractionLog log, int userCount)
+    {
+        var offsets = new int[userCount + 1];
+        foreach (var u in log.Users) { offsets[u + 1]++; }
+        for (var u = 0; u < userCount; u++) { offsets[u + 1] += offsets[u]; }
+        var cursor = offsets.AsSpan(0, userCount).ToArray();
+        var rows = new int[log.Count];
+        for (var row = 0; row < log.Count; row++) { rows[cursor[log.Users[row]]++] = row; }
+        return (offsets, rows);
+    }
+
+    /// <summary>Orders rows by item, then timestamp, then file position; a struct so the sort is specialised for it.</summary>
+    private readonly struct PairOrder(int[] items, long[]? timestamps) : IComparer<int>
+    {
+        public int Compare(int a, int b)
+        {
+            var byItem = items[a].CompareTo(items[b]);
+            if (byItem != 0) { return byItem; }
+            var byTime = timestamps is null ? 0 : timestamps[a].CompareTo(timestamps[b]);
+            return byTime != 0 ? byTime : a.CompareTo(b);
         }
     }
 }

@@ -33,6 +33,8 @@ internal static class InteractionFileReader
             throw new ArgumentException("An event column needs an event-type id map.", nameof(eventTypes));
         }
 
+        var userIds = new IdLookup(users);
+        var itemIds = new IdLookup(items);
         var builder = new InteractionLogBuilder(fields.Rating >= 0, fields.Timestamp >= 0, fields.Event >= 0, EstimateRows(path));
         while (reader.TryReadLine(out var line))
         {
@@ -79,7 +81,7 @@ internal static class InteractionFileReader
                 eventType = eventTypes!.GetOrAdd(eventText);
             }
 
-            builder.Add(users.GetOrAdd(userText), items.GetOrAdd(itemText), rating, timestamp, eventType);
+            builder.Add(userIds.GetOrAdd(userText), itemIds.GetOrAdd(itemText), rating, timestamp, eventType);
         }
 
         return DuplicateResolver.Apply(builder.Build(), users.Count, options.Duplicates, report);
