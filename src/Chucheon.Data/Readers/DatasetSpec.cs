@@ -68,24 +68,24 @@ public sealed class DatasetSpec : IValidatedOptions
     /// <summary>Give ids to items (users) found only in catalog (user) files, not in interactions. Default true.</summary>
     public bool IncludeCatalogOnly { get; set; } = true;
 
-    /// <summary>synthetic: see <see cref="SyntheticOptions"/> for the meaning of these knobs.</summary>
-    public int Seed { get; set; } = 42;
+    /// <summary>synthetic: the generator's knobs; unset ones take the <see cref="SyntheticOptions"/> defaults.</summary>
+    public int? Seed { get; set; }
 
-    public int Users { get; set; } = 1_000;
+    public int? Users { get; set; }
 
-    public int Items { get; set; } = 1_500;
+    public int? Items { get; set; }
 
-    public double InteractionsPerUser { get; set; } = 60;
+    public double? InteractionsPerUser { get; set; }
 
-    public int MinInteractionsPerUser { get; set; } = 5;
+    public int? MinInteractionsPerUser { get; set; }
 
-    public int LatentDimensions { get; set; } = 8;
+    public int? LatentDimensions { get; set; }
 
-    public double PopularityExponent { get; set; } = 0.8;
+    public double? PopularityExponent { get; set; }
 
-    public double ActivitySpread { get; set; } = 0.8;
+    public double? ActivitySpread { get; set; }
 
-    public double PreferenceStrength { get; set; } = 4;
+    public double? PreferenceStrength { get; set; }
 
     /// <summary>The format in canonical (lower-case) spelling.</summary>
     public string NormalizedFormat => Format.Trim().ToLowerInvariant();
@@ -116,6 +116,11 @@ public sealed class DatasetSpec : IValidatedOptions
             throw new OptionsException("path", $"is required for format '{format}'.");
         }
 
+        RejectUnless(format != DatasetFormats.Synthetic, "other than synthetic", ("path", Path));
+        RejectUnless(format == DatasetFormats.Synthetic, "synthetic",
+            ("seed", Seed), ("users", Users), ("items", Items), ("interactions_per_user", InteractionsPerUser),
+            ("min_interactions_per_user", MinInteractionsPerUser), ("latent_dimensions", LatentDimensions),
+            ("popularity_exponent", PopularityExponent), ("activity_spread", ActivitySpread), ("preference_strength", PreferenceStrength));
         RejectUnless(DatasetFormats.WithColumnMapping.Contains(format), "csv, parquet, atomic",
             ("user_column", UserColumn), ("item_column", ItemColumn), ("rating_column", RatingColumn),
             ("timestamp_column", TimestampColumn), ("event_column", EventColumn));
@@ -191,18 +196,22 @@ public sealed class DatasetSpec : IValidatedOptions
         Event = EventColumn,
     };
 
-    public SyntheticOptions ToSyntheticOptions() => new()
+    public SyntheticOptions ToSyntheticOptions()
     {
-        Seed = Seed,
-        Users = Users,
-        Items = Items,
-        InteractionsPerUser = InteractionsPerUser,
-        MinInteractionsPerUser = MinInteractionsPerUser,
-        LatentDimensions = LatentDimensions,
-        PopularityExponent = PopularityExponent,
-        ActivitySpread = ActivitySpread,
-        PreferenceStrength = PreferenceStrength,
-    };
+        var defaults = new SyntheticOptions();
+        return new SyntheticOptions
+        {
+            Seed = Seed ?? defaults.Seed,
+            Users = Users ?? defaults.Users,
+            Items = Items ?? defaults.Items,
+            InteractionsPerUser = InteractionsPerUser ?? defaults.InteractionsPerUser,
+            MinInteractionsPerUser = MinInteractionsPerUser ?? defaults.MinInteractionsPerUser,
+            LatentDimensions = LatentDimensions ?? defaults.LatentDimensions,
+            PopularityExponent = PopularityExponent ?? defaults.PopularityExponent,
+            ActivitySpread = ActivitySpread ?? defaults.ActivitySpread,
+            PreferenceStrength = PreferenceStrength ?? defaults.PreferenceStrength,
+        };
+    }
 
     /// <summary>The separator with its spelled-out names ("tab", "\t") replaced by the character.</summary>
     public string ResolvedSeparator => (Separator ?? ",") switch
@@ -226,7 +235,7 @@ public sealed class DatasetSpec : IValidatedOptions
         {
             if (value is not null)
             {
-                throw new OptionsException(key, $"applies only to format {formats}, not '{NormalizedFormat}'.");
+                throw new OptionsException(key, $"applies only to formats {formats}, not '{NormalizedFormat}'.");
             }
         }
     }

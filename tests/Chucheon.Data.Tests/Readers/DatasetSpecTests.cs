@@ -44,6 +44,8 @@ public sealed class DatasetSpecTests
         Assert.Equal("max_rating_value", Assert.Throws<OptionsException>(() => Bind(("format", "csv"), ("path", "x"), ("min_rating_value", "5"), ("max_rating_value", "1"))).Key);
         Assert.Equal("dataset.bad_lines", Assert.Throws<OptionsException>(() => Bind(("format", "csv"), ("path", "x"), ("bad_lines", "ignore"))).Key);
         Assert.Equal("users", Assert.Throws<OptionsException>(() => Bind(("format", "synthetic"), ("users", "0"))).Key);
+        Assert.Equal("users", Assert.Throws<OptionsException>(() => Bind(("format", "csv"), ("path", "x"), ("users", "10"))).Key);
+        Assert.Equal("path", Assert.Throws<OptionsException>(() => Bind(("format", "synthetic"), ("path", "x"))).Key);
         Assert.Equal("encoding", Assert.Throws<OptionsException>(() => Bind(("format", "csv"), ("path", "x"), ("encoding", "klingon"))).Key);
     }
 
