@@ -1,0 +1,58 @@
+using Chucheon.Configuration;
+using Chucheon.Data.Readers;
+
+namespace Chucheon.Data.Tests.Readers;
+
+public sealed class DatasetSpecTests
+{
+    private static DatasetSpec Bind(params (string Key, object? Value)[] pairs) =>
+        DatasetSpec.Bind(pairs.ToDictionary(p => p.Key, p => p.Value));
+
+    [Fact]
+    public void BindsSnakeCaseKeys()
+    {
+        var spec = Bind(("format", "csv"), ("path", "data/x.csv"), ("user_column", "customer"), ("item_column", "2"),
+            ("bad_lines", "skip"), ("duplicates", "last"), ("min_rating_value", "1"), ("max_rating_value", "5"),
+            ("separator", "tab"), ("has_header", "false"));
+
+        Assert.Equal(BadLinePolicy.Skip, spec.BadLines);
+        Assert.Equal(DuplicatePolicy.Last, spec.Duplicates);
+        var layout = spec.ToDelimitedLayout();
+        Assert.Equal("\t", layout.Separator);
+        Assert.False(layout.HasHeader);
+        Assert.Equal("2", layout.Columns.Item);
+        Assert.Equal(5f, spec.ToReadOptions().MaxRating);
+    }
+
+    [Theory]
+    [InlineData("format", "dataset.formatt", "formatt", "csv")]
+    [InlineData("format", "format", "format", "movielens-10m")]
+    public void UnknownKeysAndFormatsAreNamed(string _, string expectedKey, string key, string value)
+    {
+        var error = Assert.Throws<OptionsException>(() => Bind((key, value), ("path", "x")));
+        Assert.Equal(expectedKey, error.Key);
+    }
+
+    [Fact]
+    public void ValidationNamesTheBadKey()
+    {
+        Assert.Equal("path", Assert.Throws<OptionsException>(() => Bind(("format", "csv"))).Key);
+        Assert.Equal("format", Assert.Throws<OptionsException>(() => Bind(("path", "x"))).Key);
+        Assert.Equal("user_column", Assert.Throws<OptionsException>(() => Bind(("format", "movielens-100k"), ("path", "x"), ("user_column", "u"))).Key);
+        Assert.Equal("separator", Assert.Throws<OptionsException>(() => Bind(("format", "parquet"), ("path", "x"), ("separator", ";"))).Key);
+        Assert.Equal("quoted", Assert.Throws<OptionsException>(() => Bind(("format", "csv"), ("path", "x"), ("separator", "::"), ("quoted", "true"))).Key);
+        Assert.Equal("max_rating_value", Assert.Throws<OptionsException>(() => Bind(("format", "csv"), ("path", "x"), ("min_rating_value", "5"), ("max_rating_value", "1"))).Key);
+        Assert.Equal("dataset.bad_lines", Assert.Throws<OptionsException>(() => Bind(("format", "csv"), ("path", "x"), ("bad_lines", "ignore"))).Key);
+        Assert.Equal("users", Assert.Throws<OptionsException>(() => Bind(("format", "synthetic"), ("users", "0"))).Key);
+        Assert.Equal("users", Assert.Throws<OptionsException>(() => Bind(("format", "csv"), ("path", "x"), ("users", "10"))).Key);
+        Assert.Equal("path", Assert.Throws<OptionsException>(() => Bind(("format", "synthetic"), ("path", "x"))).Key);
+        Assert.Equal("encoding", Assert.Throws<OptionsException>(() => Bind(("format", "csv"), ("path", "x"), ("encoding", "klingon"))).Key);
+    }
+
+    [Fact]
+    public void MultiCharacterSeparatorTurnsQuotingOff()
+    {
+        var spec = Bind(("format", "csv"), ("path", "x"), ("separator", "::"));
+        Assert.False(spec.ToDelimitedLayout().Quoted);
+    }
+}
