@@ -9,6 +9,13 @@ using Chucheon.Models;
 
 namespace Chucheon.Experiments.Runs;
 
+/// <summary>Forwards progress on the reporting thread; <see cref="Progress{T}"/> would post to the thread pool and
+/// deliver updates late and out of order.</summary>
+internal sealed class RelayProgress<T>(Action<T> forward) : IProgress<T>
+{
+    public void Report(T value) => forward(value);
+}
+
 /// <summary>A stage update from a run (load, fit, evaluate) for progress display.</summary>
 public readonly record struct RunProgress(string Stage, int Step, int Total, string? Detail);
 
@@ -39,11 +46,9 @@ public sealed class ExperimentRunner(IProgress<RunProgress>? progress = null, Ca
             Threads = config.Threads,
             MemoryLimitBytes = config.MemoryLimitMb << 20,
             Cancellation = cancellation,
-            Progress = progress is null ? null : new Progress<FitProgress>(p => progress.Report(new RunProgress($"fit: {p.Stage}", p.Step, p.Total, p.Detail))),
+            Progress = progress is null ? null : new RelayProgress<FitProgress>(p => progress.Report(new RunProgress($"fit: {p.Stage}", p.Step, p.Total, p.Detail))),
             ValidationMetric = validationKey,
-            Validate = split.Validation.Count == 0
-                ? null
-                : scorer => RankingEvaluator.Evaluate(scorer, split, validationSpec, EvaluationTarget.Validation, config.Seed, cancellation: cancellation).Metrics[validationKey],
+            Validate = split.Validation.Count == 0 ? null : RankingEvaluator.ValidationObjective(split, validationSpec, validationKey, config.Seed),
         };
 
         clock.Restart();
@@ -54,13 +59,13 @@ public sealed class ExperimentRunner(IProgress<RunProgress>? progress = null, Ca
         progress?.Report(new RunProgress("evaluate", 0, 1, null));
         if (split.Validation.Count > 0)
         {
-            foreach (var (key, value) in RankingEvaluator.Evaluate(model, split, config.Evaluation, EvaluationTarget.Validation, config.Seed, cancellation: cancellation).Metrics)
+            foreach (var (key, value) in RankingEvaluator.Evaluate(model, split, config.Evaluation, EvaluationTarget.Validation, config.Seed, ct: cancellation).Metrics)
             {
                 validationMetrics[key] = value;
             }
         }
 
-        var evaluationProgress = progress is null ? null : new Progress<EvaluationProgress>(p => progress.Report(new RunProgress("evaluate", p.UsersDone, p.UsersTotal, null)));
+        var evaluationProgress = progress is null ? null : new RelayProgress<EvaluationProgress>(p => progress.Report(new RunProgress("evaluate", p.UsersDone, p.UsersTotal, null)));
         var report = RankingEvaluator.Evaluate(model, split, config.Evaluation, EvaluationTarget.Test, config.Seed, evaluationProgress, cancellation);
         var evaluateSeconds = clock.Elapsed.TotalSeconds;
 
@@ -85,7 +90,7 @@ public sealed class ExperimentRunner(IProgress<RunProgress>? progress = null, Ca
             Data: new DatasetStatistics(split.UserCount, split.ItemCount, split.Train.Log.Count, split.Validation.Count, split.Test.Count, split.FoldIn?.Count ?? 0),
             DataReports: prepared.Reports,
             ValidationMetrics: validationMetrics,
-            Segments: report.Segments.ToDictionary(kv => kv.Key, kv => new SortedDictionary<string, double>(kv.Value.ToDictionary(m => m.Key, m => m.Value), StringComparer.Ordinal)),
+            Segments: report.Segments.ToDictionary(kv => kv.Key, kv => new SortedDictionary<string, double>(kv.Value.Metrics.ToDictionary(m => m.Key, m => m.Value), StringComparer.Ordinal)),
             UsersEvaluated: report.UsersEvaluated,
             UsersSkipped: report.UsersSkipped,
             Protocol: report.Protocol);

@@ -37,7 +37,7 @@ public static class RunWriter
         }
 
         var ledger = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(directory))!, LedgerFile);
-        var line = JsonSerializer.Serialize(new { output = Path.GetFullPath(directory), name = details.Name, started_at = details.StartedAt, metrics }, RunJson.Options with { WriteIndented = false });
+        var line = JsonSerializer.Serialize(new { output = Path.GetFullPath(directory), name = details.Name, started_at = details.StartedAt, metrics }, RunJson.Compact);
         File.AppendAllText(ledger, line + Environment.NewLine);
     }
 

@@ -18,20 +18,20 @@ public static class SplitPreparation
     {
         var sources = SourceFiles(config);
         var fingerprint = DatasetFingerprint.Compute(sources, config.Dataset, config.Filters, config.Split, config.Seed);
+        // Predefined split files live beside the dataset folder's other files, which SourceFiles already covers.
         var cache = config.Cache ? new DatasetCache() : null;
         if (cache is not null && cache.TryLoad(fingerprint, out var cached))
         {
-            return new PreparedSplit(cached, fingerprint, CacheHit: true, [$"split loaded from cache {fingerprint}"]);
+            return new PreparedSplit(cached, fingerprint.Short, CacheHit: true, [$"split loaded from cache {fingerprint.Short}"]);
         }
 
         var reports = new List<string>();
         var split = IsPredefined(config) ? LoadPredefined(config, reports) : LoadAndSplit(config, reports);
         cache?.Save(fingerprint, split);
-        return new PreparedSplit(split, fingerprint, CacheHit: false, reports);
+        return new PreparedSplit(split, fingerprint.Short, CacheHit: false, reports);
     }
 
-    private static bool IsPredefined(ExperimentConfig config) =>
-        string.Equals(config.Split.Method, "predefined", StringComparison.OrdinalIgnoreCase);
+    private static bool IsPredefined(ExperimentConfig config) => config.Split.Method == SplitMethod.Predefined;
 
     private static DataSplit LoadAndSplit(ExperimentConfig config, List<string> reports)
     {
@@ -48,11 +48,17 @@ public static class SplitPreparation
         var spec = config.Split;
         var users = new IdMap();
         var items = new IdMap();
-        var train = PredefinedPartReader.Read(config.Dataset, Resolve(config, spec.Train, "split.train"), users, items, reports);
-        var validation = spec.Valid is null ? InteractionLog.Empty : PredefinedPartReader.Read(config.Dataset, Resolve(config, spec.Valid, "split.valid"), users, items, reports);
-        var test = PredefinedPartReader.Read(config.Dataset, Resolve(config, spec.Test, "split.test"), users, items, reports);
+        var eventTypes = new IdMap();
+        var report = new LoadReport();
+        var train = PredefinedPartReader.Read(config.Dataset, Resolve(config, spec.Train, "split.train"), users, items, eventTypes, report);
+        var validation = spec.Valid is null
+            ? InteractionLog.Empty
+            : PredefinedPartReader.Read(config.Dataset, Resolve(config, spec.Valid, "split.valid"), users, items, eventTypes, report);
+        var test = PredefinedPartReader.Read(config.Dataset, Resolve(config, spec.Test, "split.test"), users, items, eventTypes, report);
+        reports.Add(report.ToString());
         var name = config.Dataset.Name ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(ResolveDatasetFolder(config)));
-        var trainDataset = new InteractionDataset(name, users, items, train);
+        // Built only after all three files are read: cold items first seen in valid/test must be in the catalog.
+        var trainDataset = new InteractionDataset(name, users, items, train, eventTypes: train.EventTypes is null ? null : eventTypes);
         return PredefinedSplit.Create(trainDataset, validation, test);
     }
 
