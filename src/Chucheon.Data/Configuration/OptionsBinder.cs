@@ -27,7 +27,17 @@ public static class OptionsBinder
             property.SetValue(options, Convert(raw, property.PropertyType, keyPath));
         }
 
-        options.Validate();
+        try
+        {
+            options.Validate();
+        }
+        catch (OptionsException e) when (!e.Key.StartsWith(path + ".", StringComparison.Ordinal) && e.Key != path)
+        {
+            // Validate() names keys relative to its own section; give the full path so the config line can be found.
+            var message = e.Message.StartsWith($"'{e.Key}': ", StringComparison.Ordinal) ? e.Message[(e.Key.Length + 4)..] : e.Message;
+            throw new OptionsException($"{path}.{e.Key}", message);
+        }
+
         return options;
     }
 

@@ -26,7 +26,7 @@ public sealed class DatasetSpecTests
 
     [Theory]
     [InlineData("format", "dataset.formatt", "formatt", "csv")]
-    [InlineData("format", "format", "format", "movielens-10m")]
+    [InlineData("format", "dataset.format", "format", "movielens-10m")]
     public void UnknownKeysAndFormatsAreNamed(string _, string expectedKey, string key, string value)
     {
         var error = Assert.Throws<OptionsException>(() => Bind((key, value), ("path", "x")));
@@ -36,17 +36,17 @@ public sealed class DatasetSpecTests
     [Fact]
     public void ValidationNamesTheBadKey()
     {
-        Assert.Equal("path", Assert.Throws<OptionsException>(() => Bind(("format", "csv"))).Key);
-        Assert.Equal("format", Assert.Throws<OptionsException>(() => Bind(("path", "x"))).Key);
-        Assert.Equal("user_column", Assert.Throws<OptionsException>(() => Bind(("format", "movielens-100k"), ("path", "x"), ("user_column", "u"))).Key);
-        Assert.Equal("separator", Assert.Throws<OptionsException>(() => Bind(("format", "parquet"), ("path", "x"), ("separator", ";"))).Key);
-        Assert.Equal("quoted", Assert.Throws<OptionsException>(() => Bind(("format", "csv"), ("path", "x"), ("separator", "::"), ("quoted", "true"))).Key);
-        Assert.Equal("max_rating_value", Assert.Throws<OptionsException>(() => Bind(("format", "csv"), ("path", "x"), ("min_rating_value", "5"), ("max_rating_value", "1"))).Key);
+        Assert.Equal("dataset.path", Assert.Throws<OptionsException>(() => Bind(("format", "csv"))).Key);
+        Assert.Equal("dataset.format", Assert.Throws<OptionsException>(() => Bind(("path", "x"))).Key);
+        Assert.Equal("dataset.user_column", Assert.Throws<OptionsException>(() => Bind(("format", "movielens-100k"), ("path", "x"), ("user_column", "u"))).Key);
+        Assert.Equal("dataset.separator", Assert.Throws<OptionsException>(() => Bind(("format", "parquet"), ("path", "x"), ("separator", ";"))).Key);
+        Assert.Equal("dataset.quoted", Assert.Throws<OptionsException>(() => Bind(("format", "csv"), ("path", "x"), ("separator", "::"), ("quoted", "true"))).Key);
+        Assert.Equal("dataset.max_rating_value", Assert.Throws<OptionsException>(() => Bind(("format", "csv"), ("path", "x"), ("min_rating_value", "5"), ("max_rating_value", "1"))).Key);
         Assert.Equal("dataset.bad_lines", Assert.Throws<OptionsException>(() => Bind(("format", "csv"), ("path", "x"), ("bad_lines", "ignore"))).Key);
-        Assert.Equal("users", Assert.Throws<OptionsException>(() => Bind(("format", "synthetic"), ("users", "0"))).Key);
-        Assert.Equal("users", Assert.Throws<OptionsException>(() => Bind(("format", "csv"), ("path", "x"), ("users", "10"))).Key);
-        Assert.Equal("path", Assert.Throws<OptionsException>(() => Bind(("format", "synthetic"), ("path", "x"))).Key);
-        Assert.Equal("encoding", Assert.Throws<OptionsException>(() => Bind(("format", "csv"), ("path", "x"), ("encoding", "klingon"))).Key);
+        Assert.Equal("dataset.users", Assert.Throws<OptionsException>(() => Bind(("format", "synthetic"), ("users", "0"))).Key);
+        Assert.Equal("dataset.users", Assert.Throws<OptionsException>(() => Bind(("format", "csv"), ("path", "x"), ("users", "10"))).Key);
+        Assert.Equal("dataset.path", Assert.Throws<OptionsException>(() => Bind(("format", "synthetic"), ("path", "x"))).Key);
+        Assert.Equal("dataset.encoding", Assert.Throws<OptionsException>(() => Bind(("format", "csv"), ("path", "x"), ("encoding", "klingon"))).Key);
     }
 
     [Fact]
