@@ -1,0 +1,22 @@
+using System.CommandLine;
+using Chucheon.Cli.Commands;
+
+namespace Chucheon.Cli;
+
+/// <summary>The command tree of the <c>chucheon</c> executable; tests invoke it in-process.</summary>
+public static class ChucheonCli
+{
+    public static int Run(params string[] args)
+    {
+        var root = new RootCommand("Chucheon (추천): train, evaluate and serve recommenders.")
+        {
+            QuickstartCommand.Create(),
+            RunCommand.Create(),
+            RecommendCommand.Create(),
+            SimilarItemsCommand.Create(),
+            DatasetsCommand.Create(),
+            ModelsCommand.Create(),
+        };
+        return root.Parse(args).Invoke();
+    }
+}
