@@ -29,3 +29,30 @@ internal static class QuickTimer
         }
     }
 }
+
+internal static class QuickScore
+{
+    public static void Run(int block)
+    {
+        var n = 3628; var users = 6039;
+        var random = new Random(1);
+        var w = new float[(long)n * n];
+        for (var i = 0; i < w.Length; i++) w[i] = (float)random.NextDouble();
+        var rows = new List<int>(); var cols = new List<int>();
+        for (var u = 0; u < users; u++) foreach (var i in Enumerable.Range(0, 98).Select(_ => random.Next(n)).Distinct()) { rows.Add(u); cols.Add(i); }
+        var h = Chucheon.Data.CsrMatrix.FromCoordinates(users, n, rows.ToArray(), cols.ToArray(), []);
+        var scores = new float[256 * n];
+        var pm = PanelMatrix.FromRowMajor(w, n);
+        var ids = Enumerable.Range(0, users).ToArray();
+        for (var rep = 0; rep < 3; rep++)
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            for (var s = 0; s < users; s += 256)
+            {
+                var c = Math.Min(256, users - s);
+                SparseDenseProduct.Multiply(pm, h, ids.AsSpan(s, c), scores.AsSpan(0, c * n), 2);
+            }
+            Console.WriteLine($"block {block}: {sw.Elapsed.TotalSeconds:F2}s");
+        }
+    }
+}

@@ -1,3 +1,6 @@
+using Chucheon.Models.Ease;
+using Chucheon.Models.Knn;
+
 namespace Chucheon.Models;
 
 /// <summary>The list of models shipped with Chucheon; one line per model.</summary>
@@ -5,5 +8,8 @@ internal static class BuiltInModels
 {
     public static IEnumerable<ModelRegistration> All() =>
     [
+        ModelRegistry.Entry<EaseOptions>("ease", "EASE closed-form item autoencoder (Steck 2019); dense in the catalog size", o => new EaseModel(o), EaseModel.Load),
+        ModelRegistry.Entry<ItemKnnOptions>("itemknn", "Item kNN, shrunk cosine with optional tf-idf/BM25 weighting", o => new ItemKnnModel(o), ItemKnnModel.Load),
+        ModelRegistry.Entry<UserKnnOptions>("userknn", "User kNN, shrunk cosine with fold-in of unseen users", o => new UserKnnModel(o), UserKnnModel.Load),
     ];
 }
