@@ -20,6 +20,19 @@ internal sealed class AdjacencyListData
 
     public CsrMatrix Test { get; }
 
+    /// <summary>Training and validation interactions together (for a final fit after tuning on validation).</summary>
+    public InteractionDataset TrainWithValid()
+    {
+        var users = new List<int>(Train.Log.Users);
+        var items = new List<int>(Train.Log.Items);
+        for (var u = 0; u < Valid.Rows; u++)
+        {
+            foreach (var i in Valid.RowIndices(u)) { users.Add(u); items.Add(i); }
+        }
+
+        return Train.WithLog(new InteractionLog([.. users], [.. items]), Train.Name + "+valid");
+    }
+
     public static AdjacencyListData Load(string folder)
     {
         var users = new IdMap();

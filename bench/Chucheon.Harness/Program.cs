@@ -9,7 +9,7 @@ namespace Chucheon.Harness;
 /// <summary>End-to-end timing of classic models on a LightGCN-format split:
 /// <c>dotnet run -c Release --project bench/Chucheon.Harness -- classic --data DIR --models ease,itemknn</c>.
 /// Options: <c>--eval test|valid</c> (target file, default test), <c>--k 20</c>, <c>--threads N</c>,
-/// <c>--memory-limit-gb 8</c>, <c>--verbose</c> (fit stage times), and <c>--set alias.key=v1|v2|...</c> (repeatable; several values form a grid).
+/// <c>--memory-limit-gb 8</c>, <c>--verbose</c> (fit stage times), <c>--exclude-valid</c> (leave validation items out of the test ranking), <c>--fit-on-train-valid</c>, and <c>--set alias.key=v1|v2|...</c> (repeatable; several values form a grid).
 /// The alias <c>pop</c> is a built-in popularity baseline unless a registered model has that alias.</summary>
 internal static class Program
 {
@@ -29,9 +29,13 @@ internal static class Program
         var memoryLimit = 8L << 30;
         var settings = new List<(string Alias, string Key, string[] Values)>();
         var verbose = false;
+        var excludeValid = false;
+        var fitOnTrainValid = false;
         for (var i = 1; i < args.Length; i++)
         {
             if (args[i] == "--verbose") { verbose = true; continue; }
+            if (args[i] == "--exclude-valid") { excludeValid = true; continue; }
+            if (args[i] == "--fit-on-train-valid") { fitOnTrainValid = true; continue; }
 
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             switch (args[i++])
@@ -57,8 +61,11 @@ internal static class Program
         var load = Stopwatch.StartNew();
         var split = AdjacencyListData.Load(data);
         var relevant = target == "valid" ? split.Valid : split.Test;
-        var train = split.Train;
-        Console.WriteLine($"# {train} (loaded in {load.Elapsed.TotalSeconds:F2}s); target {target}.txt; {threads} threads; {DateTime.UtcNow:yyyy-MM-dd}");
+        var train = fitOnTrainValid ? split.TrainWithValid() : split.Train;
+        // What the ranking leaves out: the fitted history, plus validation items when asked (they are known
+        // positives, not test items).
+        var excluded = excludeValid && !fitOnTrainValid ? train.UserItems.Union(split.Valid) : train.UserItems;
+        Console.WriteLine($"# {train} (loaded in {load.Elapsed.TotalSeconds:F2}s); target {target}.txt; fit on {(fitOnTrainValid ? "train+valid" : "train")}; excluded from ranking: {(fitOnTrainValid || excludeValid ? "train+valid" : "train")}; {threads} threads; {DateTime.UtcNow:yyyy-MM-dd}");
         Console.WriteLine($"# load average at start: {LoadAverage()}");
         Console.WriteLine("| model | options | fit s (cpu s) | score+top-" + k + " s (cpu s) | Recall@" + k + " | NDCG@" + k + " | users | peak working set MB |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
@@ -105,7 +112,9 @@ internal static class Program
                 fitCpu = CpuSeconds() - fitCpu;
                 var scoreCpu = CpuSeconds();
                 var score = Stopwatch.StartNew();
-                var top = Recommendations.Recommend(scorer, allUsers, train.UserItems, k);
+                var top = excluded == train.UserItems
+                    ? Recommendations.Recommend(scorer, allUsers, train.UserItems, k)
+                    : RecommendExcluding(scorer, allUsers, train.UserItems, excluded, k);
                 var scoreSeconds = score.Elapsed.TotalSeconds;
                 scoreCpu = CpuSeconds() - scoreCpu;
                 var (recall, ndcg, users) = RankingMetrics.Compute(top, relevant, k);
@@ -117,6 +126,14 @@ internal static class Program
         }
 
         return 0;
+    }
+
+    // Scores from the fitted history, but leaves out a wider set of items (Recommend excludes its history argument).
+    private static ScoredItem[][] RecommendExcluding(IItemScorer scorer, int[] users, Chucheon.Data.CsrMatrix history,
+        Chucheon.Data.CsrMatrix excluded, int k)
+    {
+        var wide = Recommendations.Recommend(scorer, users, history, k + 200);
+        return wide.Select((list, u) => list.Where(s => !excluded.Contains(users[u], s.Item)).Take(k).ToArray()).ToArray();
     }
 
     private static IEnumerable<Dictionary<string, object?>> Grid(List<(string Alias, string Key, string[] Values)> settings)

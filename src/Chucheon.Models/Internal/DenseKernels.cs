@@ -18,6 +18,7 @@ internal static class DenseKernels
     /// <param name="m">First element of the matrix array.</param>
     /// <param name="aRows">Four start offsets of the left rows (already advanced to the first k).</param>
     /// <param name="bRows">Four start offsets of the right rows (already advanced to the first k).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DotTile(ref double m, ReadOnlySpan<long> aRows, ReadOnlySpan<long> bRows, int length, Span<double> c)
     {
         var a0 = (nuint)aRows[0]; var a1 = (nuint)aRows[1]; var a2 = (nuint)aRows[2]; var a3 = (nuint)aRows[3];

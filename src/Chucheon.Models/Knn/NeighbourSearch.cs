@@ -85,27 +85,25 @@ internal sealed class NeighbourSearch
             }
         }
 
-        // Candidates in ascending row order keep ties deterministic (TopK breaks ties toward the earlier one). A
-        // dense scan is cheaper than sorting once most rows were touched.
+        // Candidates stay in first-touch order, which depends only on the data, so selection (ties go to the earlier
+        // candidate) is deterministic without sorting every touched list.
         var candidates = 0;
-        if (touched > Entities / 4)
+        foreach (var e in scratch.Touched.AsSpan(0, touched))
         {
-            for (var e = 0; e < Entities; e++)
-            {
-                if (stamp[e] == generation) { AddCandidate(e); }
-            }
-        }
-        else
-        {
-            var list = scratch.Touched.AsSpan(0, touched);
-            list.Sort();
-            foreach (var e in list) { AddCandidate(e); }
+            var dot = acc[e];
+            var denominator = (norm * _data.Norms[e]) + _shrink;
+            if (e == exclude || !(dot > 0) || !(denominator > 0)) { continue; }
+            scratch.CandidateRows[candidates] = e;
+            scratch.CandidateValues[candidates] = dot / denominator;
+            candidates++;
         }
 
         if (candidates <= _k)
         {
-            scratch.CandidateRows.AsSpan(0, candidates).CopyTo(scratch.Selected);
+            var rowsOut = scratch.Selected.AsSpan(0, candidates);
+            scratch.CandidateRows.AsSpan(0, candidates).CopyTo(rowsOut);
             scratch.CandidateValues.AsSpan(0, candidates).CopyTo(scratch.SelectedValues);
+            rowsOut.Sort(scratch.SelectedValues.AsSpan(0, candidates));
             return candidates;
         }
 
@@ -115,17 +113,6 @@ internal sealed class NeighbourSearch
         for (var i = 0; i < _k; i++) { positions[i] = scratch.CandidateRows[positions[i]]; }
         positions.Sort(best);
         return _k;
-
-        void AddCandidate(int e)
-        {
-            if (e == exclude) { return; }
-            var dot = acc[e];
-            var denominator = (norm * _data.Norms[e]) + _shrink;
-            if (!(dot > 0) || !(denominator > 0)) { return; }
-            scratch.CandidateRows[candidates] = e;
-            scratch.CandidateValues[candidates] = dot / denominator;
-            candidates++;
-        }
     }
 
     /// <summary>Per-thread buffers sized to the number of rows.</summary>
