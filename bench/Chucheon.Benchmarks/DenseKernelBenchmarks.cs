@@ -32,9 +32,6 @@ public class DenseKernelBenchmarks
         for (var r = 0; r < 4; r++) { _left[r] = r * Length; _right[r] = (4 + r) * Length; }
     }
 
-    [Benchmark(Description = "dot f64 (DenseKernels)")]
-    public double DotDouble() => DenseKernels.Dot(_rows.AsSpan(0, Length), _rows.AsSpan(Length, Length));
-
     [Benchmark(Description = "dot f64 (TensorPrimitives)")]
     public double DotDoubleTensorPrimitives() => TensorPrimitives.Dot<double>(_rows.AsSpan(0, Length), _rows.AsSpan(Length, Length));
 

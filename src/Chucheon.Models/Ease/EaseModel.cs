@@ -131,7 +131,14 @@ public sealed class EaseModel : IRecommender, ISimilarItems
         Parallel.For(0, n, parallel, i =>
         {
             var row = (long)i * n;
-            for (var j = 0; j < n; j++) { weights[i, j] = i == j ? 0f : (float)(inverse[row + j] * scale[j]); }
+            for (var p = 0; p < weights.Panels; p++)
+            {
+                var slice = weights.RowSlice(i, p);
+                var c0 = p * weights.Width;
+                for (var c = 0; c < slice.Length; c++) { slice[c] = (float)(inverse[row + c0 + c] * scale[c0 + c]); }
+            }
+
+            weights[i, i] = 0f;
         });
         return weights;
     }

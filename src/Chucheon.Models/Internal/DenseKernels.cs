@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Chucheon.Models.Internal;
 
@@ -65,31 +64,5 @@ internal static class DenseKernels
             c[8] += x2 * y0; c[9] += x2 * y1; c[10] += x2 * y2; c[11] += x2 * y3;
             c[12] += x3 * y0; c[13] += x3 * y1; c[14] += x3 * y2; c[15] += x3 * y3;
         }
-    }
-
-    /// <summary>Plain SIMD dot product of two double spans (the reference the tile kernel is benchmarked against).</summary>
-    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        var w = Vector<double>.Count;
-        var acc0 = Vector<double>.Zero;
-        var acc1 = Vector<double>.Zero;
-        ref var rx = ref MemoryMarshal.GetReference(x);
-        ref var ry = ref MemoryMarshal.GetReference(y);
-        var n = Math.Min(x.Length, y.Length);
-        var i = 0;
-        // Two accumulators hide the FMA latency of a single dependency chain.
-        for (; i <= n - (2 * w); i += 2 * w)
-        {
-            acc0 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref rx, (nuint)i), Vector.LoadUnsafe(ref ry, (nuint)i), acc0);
-            acc1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref rx, (nuint)(i + w)), Vector.LoadUnsafe(ref ry, (nuint)(i + w)), acc1);
-        }
-
-        var sum = Vector.Sum(acc0 + acc1);
-        for (; i < n; i++)
-        {
-            sum += x[i] * y[i];
-        }
-
-        return sum;
     }
 }

@@ -54,12 +54,24 @@ internal sealed class PanelMatrix
         return result;
     }
 
+    /// <summary>The part of row <paramref name="row"/> that lies in panel <paramref name="panel"/> (columns
+    /// [panel·W, panel·W + W) clipped to n), contiguous in memory.</summary>
+    public Span<float> RowSlice(int row, int panel)
+    {
+        var c0 = panel * Width;
+        return MemoryMarshal.CreateSpan(ref Data[IndexOf(row, c0)], Math.Min(Width, N - c0));
+    }
+
     public static PanelMatrix FromRowMajor(float[] values, int n)
     {
         var matrix = new PanelMatrix(n);
         for (var i = 0; i < n; i++)
         {
-            for (var j = 0; j < n; j++) { matrix.Data[matrix.IndexOf(i, j)] = values[((long)i * n) + j]; }
+            for (var p = 0; p < matrix.Panels; p++)
+            {
+                var slice = matrix.RowSlice(i, p);
+                MemoryMarshal.CreateReadOnlySpan(ref values[((long)i * n) + (p * matrix.Width)], slice.Length).CopyTo(slice);
+            }
         }
 
         return matrix;
@@ -89,24 +101,30 @@ internal static class SparseDenseProduct
         var n = weights.N;
         var rows = users.Length;
         // The batch's histories, restricted to known items, as panel row offsets in one array the workers share.
+        var total = 0;
+        foreach (var user in users)
+        {
+            if ((uint)user < (uint)history.Rows) { total += history.RowLength(user); }
+        }
+
         var pointers = new int[rows + 1];
-        var offsets = new List<long>(rows * 64);
+        var offsets = new long[total];
+        var count = 0;
         for (var r = 0; r < rows; r++)
         {
             if ((uint)users[r] < (uint)history.Rows)
             {
                 foreach (var i in history.RowIndices(users[r]))
                 {
-                    if ((uint)i < (uint)n) { offsets.Add((long)i * weights.Width); }
+                    if ((uint)i < (uint)n) { offsets[count++] = (long)i * weights.Width; }
                 }
             }
 
-            pointers[r + 1] = offsets.Count;
+            pointers[r + 1] = count;
         }
 
-        var offsetArray = offsets.ToArray();
         ParallelRows.ForBlocks(output[..(rows * n)], weights.Panels, threads,
-            (panel, all) => Panel(weights, panel, pointers, offsetArray, all));
+            (panel, all) => Panel(weights, panel, pointers, offsets, all));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -18,8 +18,11 @@ public enum KnnWeighting
 /// <summary>Hyperparameters shared by item and user kNN.</summary>
 public abstract class KnnOptions : IModelOptions
 {
-    /// <summary>Neighbours kept per item (item kNN) or user (user kNN) (<c>k</c>).</summary>
-    public int K { get; set; } = 100;
+    protected KnnOptions(int k) => K = k;
+
+    /// <summary>Neighbours kept per item (item kNN) or user (user kNN) (<c>k</c>). Small neighbourhoods rank best on
+    /// ml-1m validation (item kNN 15–30, user kNN 50–100; docs/benchmarks-classic-knn-ease.md).</summary>
+    public int K { get; set; }
 
     /// <summary>Added to the cosine denominator, sim = a·b / (‖a‖‖b‖ + shrink), so pairs that share few users are
     /// damped (<c>shrink</c>).</summary>
@@ -55,9 +58,15 @@ public abstract class KnnOptions : IModelOptions
 /// <summary>Hyperparameters of <see cref="ItemKnnModel"/>.</summary>
 public sealed class ItemKnnOptions : KnnOptions
 {
+    public ItemKnnOptions() : base(k: 20)
+    {
+    }
 }
 
 /// <summary>Hyperparameters of <see cref="UserKnnModel"/>.</summary>
 public sealed class UserKnnOptions : KnnOptions
 {
+    public UserKnnOptions() : base(k: 50)
+    {
+    }
 }
