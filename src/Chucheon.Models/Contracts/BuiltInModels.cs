@@ -1,4 +1,6 @@
 using Chucheon.Models.Baselines;
+using Chucheon.Models.Ease;
+using Chucheon.Models.Knn;
 
 namespace Chucheon.Models;
 
@@ -13,5 +15,8 @@ internal static class BuiltInModels
             o => new PopularityRecommender(o), PopularityRecommender.Load),
         ModelRegistry.Entry<GenrePopularityOptions>(GenrePopularityRecommender.AliasName, "Rule-based: the user's top genres x item popularity",
             o => new GenrePopularityRecommender(o), GenrePopularityRecommender.Load),
+        ModelRegistry.Entry<EaseOptions>("ease", "EASE closed-form item autoencoder (Steck 2019); dense in the catalog size", o => new EaseModel(o), EaseModel.Load),
+        ModelRegistry.Entry<ItemKnnOptions>("itemknn", "Item kNN, shrunk cosine with optional tf-idf/BM25 weighting", o => new ItemKnnModel(o), ItemKnnModel.Load),
+        ModelRegistry.Entry<UserKnnOptions>("userknn", "User kNN, shrunk cosine with fold-in of unseen users", o => new UserKnnModel(o), UserKnnModel.Load),
     ];
 }
