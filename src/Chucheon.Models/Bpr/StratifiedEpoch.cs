@@ -13,7 +13,7 @@ namespace Chucheon.Models.Bpr;
 /// negative drawn uniformly from the positive's block is, over the partition, uniform over all items; popularity
 /// sampling is proportional to popularity^β within the block, which approximates the global distribution.
 /// </remarks>
-internal sealed class StratifiedEpoch
+public sealed class StratifiedEpoch
 {
     private readonly int[] _offsets;
     private readonly int[] _pairs;
