@@ -63,7 +63,7 @@ public sealed class ImplicitAls : MatrixFactorizationModel
             SolveSide(itemFactors, itemUsers, userFactors, users, context.ParallelOptions);
             InvalidateCaches();
             var detail = _options.ComputeLoss
-                ? string.Create(CultureInfo.InvariantCulture, $"loss={Loss(userItems, userFactors, itemFactors, items):G6}")
+                ? string.Create(CultureInfo.InvariantCulture, $"loss={Loss(userItems, itemUsers, userFactors, itemFactors):G6}")
                 : null;
             context.Report("ials", iteration, _options.Iterations, detail);
         }
@@ -200,9 +200,9 @@ public sealed class ImplicitAls : MatrixFactorizationModel
 
     /// <summary>Weighted squared loss plus ridge, normalised by the total confidence as in <c>implicit</c>:
     /// Σ_u [xᵀYᵀYx + Σ_{i∈I_u} (c(1 − s)² − s²)] + Σ λ‖·‖², with s = xᵀy.</summary>
-    private double Loss(CsrMatrix userItems, float[] userFactors, float[] itemFactors, int items)
+    private double Loss(CsrMatrix userItems, CsrMatrix itemUsers, float[] userFactors, float[] itemFactors)
     {
-        var k = Factors;
+        var (k, items) = (Factors, itemUsers.Rows);
         var gram = new float[k * k];
         FactorKernels.Gram(itemFactors, items, k, gram);
         var perUser = new double[userItems.Rows];
@@ -230,7 +230,7 @@ public sealed class ImplicitAls : MatrixFactorizationModel
         for (var i = 0; i < items; i++)
         {
             var y = itemFactors.AsSpan(i * k, k);
-            total += RowReg(0) * TensorPrimitives.Dot(y, y);
+            total += RowReg(itemUsers.RowLength(i)) * TensorPrimitives.Dot(y, y);
         }
 
         return total / totalConfidence;
