@@ -62,7 +62,7 @@ public static class ImplicitLeastSquares
         for (var j = 0; j < k; j++) { x[j] = (float)b[j]; }
     }
 
-    /// <summary>Forms A = G + λI + Σ (c − 1) y yᵀ and b = Σ c y explicitly.</summary>
+    /// <summary>Forms A = G + λI + Σ (c − 1) y yᵀ and b = Σ c y explicitly, in double.</summary>
     public static void Assemble(ReadOnlySpan<float> gram, float lambda, ReadOnlySpan<float> factors,
         ReadOnlySpan<int> rows, ReadOnlySpan<float> confidence, Span<double> a, Span<double> b)
     {
@@ -70,17 +70,25 @@ public static class ImplicitLeastSquares
         for (var j = 0; j < k * k; j++) { a[j] = gram[j]; }
         for (var j = 0; j < k; j++) { a[(j * k) + j] += lambda; }
         b.Clear();
+        Span<double> y = k <= 512 ? stackalloc double[k] : new double[k];
         for (var e = 0; e < rows.Length; e++)
         {
-            var y = factors.Slice(rows[e] * k, k);
+            var row = factors.Slice(rows[e] * k, k);
+            for (var j = 0; j < k; j++) { y[j] = row[j]; }
+            TensorPrimitives.MultiplyAdd(y, (double)confidence[e], b, b);
+
+            // Rank-one update of the lower triangle, one SIMD axpy per row of A; mirrored once at the end.
             var w = confidence[e] - 1.0;
             for (var j = 0; j < k; j++)
             {
-                b[j] += confidence[e] * y[j];
-                var wy = w * y[j];
-                var row = a.Slice(j * k, k);
-                for (var l = 0; l < k; l++) { row[l] += wy * y[l]; }
+                var aj = a.Slice(j * k, j + 1);
+                TensorPrimitives.MultiplyAdd(y[..(j + 1)], w * y[j], aj, aj);
             }
+        }
+
+        for (var j = 0; j < k; j++)
+        {
+            for (var l = j + 1; l < k; l++) { a[(j * k) + l] = a[(l * k) + j]; }
         }
     }
 

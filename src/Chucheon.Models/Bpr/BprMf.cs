@@ -18,6 +18,9 @@ public sealed class BprMf : MatrixFactorizationModel
 {
     public const string AliasName = "bpr";
 
+    /// <summary>Floats per cache line: the training-time stride of item biases.</summary>
+    private const int BiasStride = 16;
+
     private readonly BprOptions _options;
     private readonly Lock _samplerLock = new();
     private double[] _itemWeights = [];
@@ -58,6 +61,10 @@ public sealed class BprMf : MatrixFactorizationModel
         (float[] U, float[] V, float[]? B)? best = null;
         var bestMetric = double.NegativeInfinity;
         var sinceBest = 0;
+
+        // Items of different strata are interleaved in memory, so a compact bias array would have the two workers
+        // writing the same cache lines on nearly every step; during training each bias gets a cache line of its own.
+        var biasLines = bias is null ? null : new float[items * BiasStride];
         for (var epoch = 1; epoch <= _options.Epochs; epoch++)
         {
             context.Cancellation.ThrowIfCancellationRequested();
@@ -74,6 +81,7 @@ public sealed class BprMf : MatrixFactorizationModel
                     var stratum = plan.Stratum(t, b);
                     stream.Shuffle(stratum);
                     float unusedPositive = 0, unusedNegative = 0;
+                    var (strataLoss, strataCount) = (0.0, 0L);
                     foreach (var p in stratum)
                     {
                         var (u, i) = (rowOf[p], userItems.ColumnIndices[p]);
@@ -81,15 +89,21 @@ public sealed class BprMf : MatrixFactorizationModel
                         if (j < 0) { continue; }
 
                         var g = BprSgd.Step(userFactors.AsSpan(u * k, k), itemFactors.AsSpan(i * k, k), itemFactors.AsSpan(j * k, k),
-                            ref bias is null ? ref unusedPositive : ref bias[i], ref bias is null ? ref unusedNegative : ref bias[j],
+                            ref biasLines is null ? ref unusedPositive : ref biasLines[i * BiasStride],
+                            ref biasLines is null ? ref unusedNegative : ref biasLines[j * BiasStride],
                             _options.LearningRate, _options.UserReg, _options.ItemReg, _options.BiasReg);
                         unusedPositive = unusedNegative = 0;
-                        loss[t] -= Math.Log(Math.Max(1e-12, 1.0 - g));
-                        counted[t]++;
+                        strataLoss -= Math.Log(Math.Max(1e-12, 1.0 - g));
+                        strataCount++;
                     }
+
+                    // Written once per stratum: per-sample writes to neighbouring slots would falsely share a line.
+                    loss[t] += strataLoss;
+                    counted[t] += strataCount;
                 });
             }
 
+            for (var i = 0; bias is not null && i < items; i++) { bias[i] = biasLines![i * BiasStride]; }
             InvalidateCaches();
             var detail = string.Create(CultureInfo.InvariantCulture, $"loss={loss.Sum() / Math.Max(1, counted.Sum()):G5}");
             if (context.Validate is { } validate && (epoch % _options.EvalEvery == 0 || epoch == _options.Epochs))

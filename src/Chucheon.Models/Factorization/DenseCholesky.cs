@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Chucheon.Models.Factorization;
 
 /// <summary>In-place Cholesky factorisation and solve for small dense symmetric positive-definite systems (k × k with k
@@ -18,8 +20,7 @@ public static class DenseCholesky
         for (var j = 0; j < k; j++)
         {
             var rowJ = a.Slice(j * k, k);
-            var d = rowJ[j];
-            for (var p = 0; p < j; p++) { d -= rowJ[p] * rowJ[p]; }
+            var d = rowJ[j] - TensorPrimitives.Dot(rowJ[..j], rowJ[..j]);
             if (!(d > 0))
             {
                 throw new ArithmeticException($"Matrix is not positive definite (pivot {j} = {d}).");
@@ -30,18 +31,14 @@ public static class DenseCholesky
             for (var i = j + 1; i < k; i++)
             {
                 var rowI = a.Slice(i * k, k);
-                var s = rowI[j];
-                for (var p = 0; p < j; p++) { s -= rowI[p] * rowJ[p]; }
-                rowI[j] = s / ljj;
+                rowI[j] = (rowI[j] - TensorPrimitives.Dot(rowI[..j], rowJ[..j])) / ljj;
             }
         }
 
         // Forward substitution L z = b, then back substitution Lᵀ x = z.
         for (var i = 0; i < k; i++)
         {
-            var s = b[i];
-            for (var p = 0; p < i; p++) { s -= a[(i * k) + p] * b[p]; }
-            b[i] = s / a[(i * k) + i];
+            b[i] = (b[i] - TensorPrimitives.Dot(a.Slice(i * k, i), b[..i])) / a[(i * k) + i];
         }
 
         for (var i = k - 1; i >= 0; i--)
