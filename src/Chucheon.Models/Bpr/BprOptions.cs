@@ -17,20 +17,21 @@ public sealed class BprOptions : IModelOptions
 {
     public int Factors { get; set; } = 64;
 
-    /// <summary>SGD step size (constant).</summary>
-    public float LearningRate { get; set; } = 0.05f;
+    /// <summary>SGD step size (constant). Defaults for the step size and the three L2 weights are the values tuned on
+    /// ML-1M's validation split (docs/benchmarks-classic-ials-bpr.md); re-tune them for other data.</summary>
+    public float LearningRate { get; set; } = 0.02f;
 
     /// <summary>L2 weight on user factors (applied at each step as decay).</summary>
-    public float UserReg { get; set; } = 0.0025f;
+    public float UserReg { get; set; } = 0.03f;
 
     /// <summary>L2 weight on item factors (positive and negative item).</summary>
-    public float ItemReg { get; set; } = 0.0025f;
+    public float ItemReg { get; set; } = 0.005f;
 
     /// <summary>L2 weight on item biases.</summary>
-    public float BiasReg { get; set; } = 0.0025f;
+    public float BiasReg { get; set; } = 0.01f;
 
     /// <summary>Passes over the training pairs; each pass visits every distinct (user, item) pair once.</summary>
-    public int Epochs { get; set; } = 100;
+    public int Epochs { get; set; } = 200;
 
     /// <summary>Learn a per-item bias b_i (score x_uᵀy_i + b_i).</summary>
     public bool ItemBias { get; set; } = true;
@@ -47,7 +48,7 @@ public sealed class BprOptions : IModelOptions
     public int EvalEvery { get; set; } = 5;
 
     /// <summary>Validations without improvement before training stops; the best factors seen are kept.</summary>
-    public int Patience { get; set; } = 3;
+    public int Patience { get; set; } = 6;
 
     /// <summary>Users and items are split into this many random blocks per epoch and updated stratum by stratum, so
     /// threads never share a row (results depend on this number, never on the thread count). 1 is plain sequential SGD.</summary>
