@@ -1,5 +1,8 @@
 namespace Chucheon.Models.Internal;
 
+/// <summary>Body of a parallel loop that writes its own disjoint part of a shared destination span.</summary>
+internal delegate void RowBlockAction(Span<float> destination, int block);
+
 /// <summary>Parallel loops over the rows of a caller's <see cref="Span{T}"/> (a score buffer handed to
 /// <see cref="Evaluation.IItemScorer.Score"/>), which lambdas cannot capture directly.</summary>
 internal static unsafe class ParallelRows
@@ -51,5 +54,18 @@ internal static unsafe class ParallelRows
                 body(first, count, block);
             });
         }
+    }
+
+    /// <summary>Runs <paramref name="body"/> for blocks 0..blocks-1 with the caller's loop options; each block must
+    /// write a disjoint range (block b owns rows [b·size, (b+1)·size)).</summary>
+    public static void For(Span<float> destination, int blocks, ParallelOptions options, RowBlockAction body)
+    {
+        if (blocks == 1)
+        {
+            body(destination, 0);
+            return;
+        }
+
+        ForBlocks(destination, blocks, options.MaxDegreeOfParallelism, (block, output) => body(output, block));
     }
 }
