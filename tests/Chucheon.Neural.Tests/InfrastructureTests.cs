@@ -148,7 +148,7 @@ public sealed class InfrastructureTests
         MultiVaeOptions Options(int epochs, string? checkpoint) => new()
         {
             HiddenDims = [16], LatentDim = 4, Epochs = epochs, BatchSize = 16, CheckpointPath = checkpoint,
-            LrSchedule = LrSchedule.Cosine, ClipGradNorm = 1.0,
+            LrSchedule = LrSchedule.Step, LrStepSize = 2, ClipGradNorm = 1.0,
         };
         float[] ScoresOf(IRecommender m)
         {
