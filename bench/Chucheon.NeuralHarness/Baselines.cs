@@ -26,7 +26,7 @@ internal static class Baselines
     {
         using var scope = NewDisposeScope();
         var x = TensorData.DenseRows(data.UserItems, Enumerable.Range(0, data.UserCount).ToArray(), CPU);
-        var norms = x.sum(0).sqrt().clamp_min(1e-9);
+        var norms = x.sum(dim: 0).sqrt().clamp_min(1e-9);
         var sim = x.t().matmul(x) / norms.unsqueeze(0) / norms.unsqueeze(1);
         sim.diagonal().zero_();
         var (values, indices) = sim.topk(Math.Min(k, (int)sim.shape[0]), dim: 0);

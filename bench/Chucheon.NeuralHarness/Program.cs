@@ -47,7 +47,9 @@ internal static class Harness
         var testTargets = Targets(test, users);
         var fit = Fit(alias, hyper, seed, dataset, scorer => Evaluate(scorer, everyone, history, validTargets).Ndcg);
         var watch = Stopwatch.StartNew();
-        var (recall, ndcg) = Evaluate(fit.Scorer, everyone, history, testTargets);
+        // Test ranking excludes every known interaction (train and valid); the model still scores from train only.
+        var known = Dataset(train.Concat(valid).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.SelectMany(kv => kv.Value).ToArray()), users, items).UserItems;
+        var (recall, ndcg) = Evaluate(fit.Scorer, everyone, history, testTargets, known);
         var inference = watch.Elapsed.TotalSeconds;
         var (vr, vn) = Evaluate(fit.Scorer, everyone, history, validTargets);
         Report(alias, hyper, fit, vr, vn, recall, ndcg, inference);
@@ -174,9 +176,10 @@ internal static class Harness
     }
 
     /// <summary>Mean Recall@20 and NDCG@20 over users with at least one target; items in <paramref name="history"/>
-    /// are excluded from the ranking.</summary>
-    public static (double Recall, double Ndcg) Evaluate(IItemScorer scorer, int[] users, CsrMatrix history, HashSet<int>[] targets)
+    /// (or <paramref name="exclude"/>) are excluded from the ranking.</summary>
+    public static (double Recall, double Ndcg) Evaluate(IItemScorer scorer, int[] users, CsrMatrix history, HashSet<int>[] targets, CsrMatrix? exclude = null)
     {
+        exclude ??= history;
         var evaluated = users.Where(u => targets[u].Count > 0).ToArray();
         var items = scorer.ItemCount;
         const int batch = 512;
@@ -192,7 +195,7 @@ internal static class Harness
             {
                 var u = evaluated[start + r];
                 var row = scores.AsSpan(r * items, items);
-                foreach (var seen in history.RowIndices(u)) { row[seen] = float.NegativeInfinity; }
+                foreach (var seen in exclude.RowIndices(u)) { row[seen] = float.NegativeInfinity; }
                 var n = TopK.Select(row, K, idx, val);
                 double hits = 0, dcg = 0, idcg = 0;
                 for (var i = 0; i < n; i++)

@@ -1,28 +1,24 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace Chucheon.Neural.Models;
 
 /// <summary>A symmetric tanh MLP autoencoder over a user's item vector: I → hidden… → latent → …hidden → I logits.
 /// With <c>variational</c> the encoder's last layer emits a Gaussian posterior (μ, log σ²) and training samples
-/// from it by reparameterisation; at inference the mean is decoded.</summary>
+/// from it by reparameterisation; at inference the mean is decoded. The input arrives already normalised and
+/// corrupted (see <see cref="Training.TensorData.SparseRows"/>), dense or sparse COO.</summary>
 public sealed class AutoencoderNet : nn.Module<Tensor, Tensor>
 {
     private readonly ModuleList<Linear> encoder = new();
     private readonly ModuleList<Linear> decoder = new();
     private readonly int _latent;
     private readonly bool _variational;
-    private readonly bool _normalize;
-    private readonly double _dropout;
 
-    public AutoencoderNet(int items, IReadOnlyList<int> hidden, int latent, bool variational, bool normalizeInput, double dropout)
+    public AutoencoderNet(int items, IReadOnlyList<int> hidden, int latent, bool variational)
         : base(nameof(AutoencoderNet))
     {
         _latent = latent;
         _variational = variational;
-        _normalize = normalizeInput;
-        _dropout = dropout;
         var widths = new List<int> { items };
         widths.AddRange(hidden);
         for (var i = 0; i + 1 < widths.Count; i++)
@@ -52,11 +48,11 @@ public sealed class AutoencoderNet : nn.Module<Tensor, Tensor>
     public (Tensor Mu, Tensor? LogVariance) Encode(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var h = _normalize ? F.normalize(input, p: 2, dim: 1) : input.alias();
-        h = F.dropout(h, _dropout, training);
+        var h = input;
         for (var i = 0; i < encoder.Count; i++)
         {
-            h = encoder[i].forward(h);
+            // mm rather than Linear.forward for the first layer: it accepts a sparse input.
+            h = i == 0 ? mm(h, encoder[0].weight!.t()) + encoder[0].bias! : encoder[i].forward(h);
             if (i < encoder.Count - 1 || !_variational)
             {
                 h = h.tanh();

@@ -44,7 +44,10 @@ public abstract class AutoencoderRecommender : IRecommender, IDisposable
     internal AutoencoderNet Network => _net ?? throw new InvalidOperationException($"{Alias}: the model is not fitted.");
 
     private AutoencoderNet Build(int items) =>
-        new(items, _options.HiddenDims, _options.LatentDim, Variational, normalizeInput: Likelihood == Likelihood.Multinomial, _options.Dropout);
+        new(items, _options.HiddenDims, _options.LatentDim, Variational);
+
+    /// <summary>Multinomial models see L2-normalised rows (Liang et al.); logistic ones the binary vector.</summary>
+    private bool Normalize => Likelihood == Likelihood.Multinomial;
 
     public void Fit(InteractionDataset train, FitContext context)
     {
@@ -69,7 +72,9 @@ public abstract class AutoencoderRecommender : IRecommender, IDisposable
             {
                 var users = batch.Select(b => active[b]).ToArray();
                 var updates = ((long)epoch * stepsPerEpoch) + batchIndex++;
-                total += trainer.Step(optimizer, () => Loss(net, TensorData.DenseRows(matrix, users, _device), updates));
+                total += trainer.Step(optimizer, () => Loss(net,
+                    TensorData.SparseRows(matrix, users, _device, Normalize, _options.Dropout, rng),
+                    TensorData.DenseRows(matrix, users, _device), updates));
             }
 
             return total / Math.Max(1, batchIndex);
@@ -79,9 +84,9 @@ public abstract class AutoencoderRecommender : IRecommender, IDisposable
     }
 
     /// <summary>Negative ELBO (or reconstruction loss for the deterministic models) of one batch.</summary>
-    private Tensor Loss(AutoencoderNet net, Tensor input, long updates)
+    private Tensor Loss(AutoencoderNet net, Tensor corrupted, Tensor input, long updates)
     {
-        var (logits, mu, logVariance) = net.TrainForward(input);
+        var (logits, mu, logVariance) = net.TrainForward(corrupted);
         var reconstruction = Likelihood == Likelihood.Multinomial
             ? Losses.MultinomialLogLikelihood(logits, input)
             : Losses.LogisticLogLikelihood(logits, input);
@@ -109,7 +114,7 @@ public abstract class AutoencoderRecommender : IRecommender, IDisposable
         {
             var count = Math.Min(batchSize, users.Length - start);
             using var scope = NewDisposeScope();
-            var input = TensorData.DenseRows(history, users.Slice(start, count), _device);
+            var input = TensorData.SparseRows(history, users.Slice(start, count), _device, Normalize);
             var logits = net.forward(input);
             TensorData.CopyTo(logits, scores.Slice(start * ItemCount, count * ItemCount));
         }

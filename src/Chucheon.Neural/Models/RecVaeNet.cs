@@ -5,14 +5,14 @@ using F = TorchSharp.torch.nn.functional;
 namespace Chucheon.Neural.Models;
 
 /// <summary>RecVAE's encoder: five densely connected layers (each layer's input is the sum of all earlier
-/// outputs) with swish activations and layer normalisation, then Gaussian posterior heads.</summary>
+/// outputs) with swish activations and layer normalisation, then Gaussian posterior heads. Takes the L2-normalised
+/// (and, while training the encoder, dropped-out) user row, dense or sparse.</summary>
 public sealed class RecVaeEncoder : nn.Module<Tensor, (Tensor Mu, Tensor LogVariance)>
 {
     private readonly ModuleList<Linear> layers = new();
     private readonly ModuleList<LayerNorm> norms = new();
     private readonly Linear mu;
     private readonly Linear logvar;
-    private double _dropout;
 
     public RecVaeEncoder(int items, int hidden, int latent, int depth = 5) : base(nameof(RecVaeEncoder))
     {
@@ -28,19 +28,15 @@ public sealed class RecVaeEncoder : nn.Module<Tensor, (Tensor Mu, Tensor LogVari
         RegisterComponents();
     }
 
-    /// <summary>Input dropout for the next passes: the encoder is trained on corrupted input, the decoder on clean.</summary>
-    public void SetDropout(double rate) => _dropout = rate;
-
     public override (Tensor Mu, Tensor LogVariance) forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = F.normalize(input, p: 2, dim: 1);
-        x = F.dropout(x, _dropout, training);
         Tensor? sum = null;
-        Tensor h = x;
+        var h = input;
         for (var i = 0; i < layers.Count; i++)
         {
-            var pre = layers[i].forward(h);
+            // mm for the first layer: it accepts the sparse input.
+            var pre = i == 0 ? mm(h, layers[0].weight!.t()) + layers[0].bias! : layers[i].forward(h);
             if (sum is not null) { pre = pre + sum; }
             h = norms[i].forward(F.silu(pre));
             sum = sum is null ? h : sum + h;
@@ -87,15 +83,18 @@ public sealed class RecVaeNet : nn.Module<Tensor, Tensor>
 
     /// <summary>Negative ELBO with the composite prior: the KL term is estimated from one posterior sample z as
     /// log q(z|x) − log p(z|x), weighted per user by γ·|x| (more evidence, stronger regularisation) or by a fixed β.</summary>
-    public Tensor Loss(Tensor input, double gamma, double beta)
+    /// <param name="encoderInput">Normalised, possibly corrupted row fed to the encoder.</param>
+    /// <param name="cleanInput">Normalised uncorrupted row, fed to the prior's encoder.</param>
+    /// <param name="input">Dense binary row: the reconstruction target.</param>
+    public Tensor Loss(Tensor encoderInput, Tensor cleanInput, Tensor input, double gamma, double beta)
     {
         using var scope = NewDisposeScope();
-        var (mu, logVariance) = encoder.forward(input);
+        var (mu, logVariance) = encoder.forward(encoderInput);
         var z = training ? mu + (randn_like(mu) * (0.5 * logVariance).exp()) : mu;
         var logits = decoder.forward(z);
         var mll = (F.log_softmax(logits, 1) * input).sum(1).mean();
         var klWeight = gamma > 0 ? input.sum(1) * gamma : full(input.shape[0], beta, device: input.device);
-        var kl = ((LogNormal(z, mu, logVariance) - CompositePrior(input, z)).sum(1) * klWeight).mean();
+        var kl = ((LogNormal(z, mu, logVariance) - CompositePrior(cleanInput, z)).sum(1) * klWeight).mean();
         return (kl - mll).MoveToOuterDisposeScope();
     }
 
@@ -119,7 +118,7 @@ public sealed class RecVaeNet : nn.Module<Tensor, Tensor>
     private static Tensor LogNormal(Tensor x, Tensor mu, Tensor logVariance) =>
         -0.5 * (logVariance + Log2Pi + ((x - mu).square() / logVariance.exp()));
 
-    /// <summary>Inference: decode the posterior mean of the clean input.</summary>
+    /// <summary>Inference: decode the posterior mean of the clean (normalised) input.</summary>
     public override Tensor forward(Tensor input)
     {
         var (mu, logVariance) = encoder.forward(input);

@@ -90,14 +90,19 @@ public sealed class RecVaeRecommender(RecVaeOptions options) : IRecommender, IDi
         var encoderOptimizer = trainer.CreateOptimizer(encoderParameters);
         var decoderOptimizer = trainer.CreateOptimizer(decoderParameters);
 
-        double Pass(optim.Optimizer optimizer, Random rng)
+        double Pass(optim.Optimizer optimizer, double dropout, Random rng)
         {
             double total = 0;
             var n = 0;
             foreach (var batch in Trainer.Batches(active.Length, options.BatchSize, rng))
             {
                 var users = batch.Select(b => active[b]).ToArray();
-                total += trainer.Step(optimizer, () => net.Loss(TensorData.DenseRows(matrix, users, _device), options.Gamma, options.Beta));
+                total += trainer.Step(optimizer, () =>
+                {
+                    var clean = TensorData.SparseRows(matrix, users, _device, normalize: true);
+                    var corrupted = dropout > 0 ? TensorData.SparseRows(matrix, users, _device, normalize: true, dropout, rng) : clean;
+                    return net.Loss(corrupted, clean, TensorData.DenseRows(matrix, users, _device), options.Gamma, options.Beta);
+                });
                 n++;
             }
 
@@ -108,13 +113,11 @@ public sealed class RecVaeRecommender(RecVaeOptions options) : IRecommender, IDi
         {
             // Freezing the half that is not being updated skips its weight gradients (the largest GEMMs).
             SetTrainable(decoderParameters, false);
-            net.Encoder.SetDropout(options.Dropout);
-            for (var i = 0; i < options.EncoderEpochs; i++) { Pass(encoderOptimizer, rng); }
+            for (var i = 0; i < options.EncoderEpochs; i++) { Pass(encoderOptimizer, options.Dropout, rng); }
             SetTrainable(decoderParameters, true);
             SetTrainable(encoderParameters, false);
-            net.Encoder.SetDropout(0);
             var loss = 0.0;
-            for (var i = 0; i < options.DecoderEpochs; i++) { loss = Pass(decoderOptimizer, rng); }
+            for (var i = 0; i < options.DecoderEpochs; i++) { loss = Pass(decoderOptimizer, 0, rng); }
             SetTrainable(encoderParameters, true);
             net.UpdatePrior();
             return loss;
@@ -137,7 +140,7 @@ public sealed class RecVaeRecommender(RecVaeOptions options) : IRecommender, IDi
         {
             var count = Math.Min(options.EvalBatchSize, users.Length - start);
             using var scope = NewDisposeScope();
-            var logits = net.forward(TensorData.DenseRows(history, users.Slice(start, count), _device));
+            var logits = net.forward(TensorData.SparseRows(history, users.Slice(start, count), _device, normalize: true));
             TensorData.CopyTo(logits, scores.Slice(start * ItemCount, count * ItemCount));
         }
     }

@@ -39,6 +39,53 @@ public static class TensorData
         }
     }
 
+    /// <summary>The given CSR rows as a sparse COO [rows, columns] tensor, binarised, optionally L2-normalised per row
+    /// and with inverted dropout applied to the stored entries (kept entries scaled by 1/(1-p)).</summary>
+    /// <remarks>Why sparse: a user row holds ~3% of the catalog, so the encoder's first layer as a sparse × dense
+    /// product costs nnz × width instead of rows × items × width, both forward and for the weight gradient; on
+    /// ml-1m that removes about 40% of an autoencoder's training FLOPs. Dropout is drawn here from the trainer's
+    /// seeded <see cref="Random"/>, so runs stay deterministic. Normalisation uses the full row (before dropout), as in
+    /// Liang et al.'s reference code.</remarks>
+    public static Tensor SparseRows(CsrMatrix matrix, ReadOnlySpan<int> rows, Device device, bool normalize, double dropout = 0, Random? random = null)
+    {
+        var total = 0;
+        foreach (var row in rows) { total += (uint)row < (uint)matrix.Rows ? matrix.RowLength(row) : 0; }
+        var indices = new long[2 * total];
+        var values = new float[total];
+        var n = 0;
+        var keepScale = dropout > 0 ? 1 / (1 - dropout) : 1;
+        for (var r = 0; r < rows.Length; r++)
+        {
+            var row = rows[r];
+            if ((uint)row >= (uint)matrix.Rows) { continue; }
+            var columns = matrix.RowIndices(row);
+            var value = (float)((normalize && columns.Length > 0 ? 1 / Math.Sqrt(columns.Length) : 1) * keepScale);
+            foreach (var c in columns)
+            {
+                if (dropout > 0 && random!.NextDouble() < dropout) { continue; }
+                indices[n] = r;
+                indices[total + n] = c;
+                values[n++] = value;
+            }
+        }
+
+        // Compact the column half next to the row half when dropout removed entries.
+        Array.Copy(indices, total, indices, n, n);
+        using var indexTensor = torch.tensor(indices.AsSpan(0, 2 * n).ToArray(), [2, n]);
+        using var valueTensor = torch.tensor(values.AsSpan(0, n).ToArray());
+        // Entries are already in row-major order without duplicates (CSR rows are sorted).
+        var sparse = torch.sparse_coo_tensor(indexTensor, valueTensor, [rows.Length, matrix.Columns]);
+        if (device.type == DeviceType.CPU)
+        {
+            return sparse;
+        }
+
+        using (sparse)
+        {
+            return sparse.to(device);
+        }
+    }
+
     /// <summary>Copies a [rows, columns] score tensor into a row-major float span.</summary>
     public static void CopyTo(Tensor scores, Span<float> destination)
     {
