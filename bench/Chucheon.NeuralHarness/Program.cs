@@ -47,10 +47,12 @@ internal static class Harness
         var testTargets = Targets(test, users);
         var fit = Fit(alias, hyper, seed, dataset, scorer => Evaluate(scorer, everyone, history, validTargets).Ndcg);
         var watch = Stopwatch.StartNew();
+        var cpu = CpuNow();
         // Test ranking excludes every known interaction (train and valid); the model still scores from train only.
         var known = Dataset(train.Concat(valid).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.SelectMany(kv => kv.Value).ToArray()), users, items).UserItems;
         var (recall, ndcg) = Evaluate(fit.Scorer, everyone, history, testTargets, known);
         var inference = watch.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"inference (score + top-20, all users): {inference:F2} s wall, {CpuNow() - cpu:F2} s CPU"));
         var (vr, vn) = Evaluate(fit.Scorer, everyone, history, validTargets);
         Report(alias, hyper, fit, vr, vn, recall, ndcg, inference);
         return 0;
@@ -96,7 +98,9 @@ internal static class Harness
         return 0;
     }
 
-    private sealed record FitResult(IItemScorer Scorer, double Seconds, IReadOnlyList<Chucheon.Neural.Training.EpochRecord> Epochs);
+    private sealed record FitResult(IItemScorer Scorer, double Seconds, IReadOnlyList<Chucheon.Neural.Training.EpochRecord> Epochs, double CpuSeconds);
+
+    private static double CpuNow() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     private static FitResult Fit(string alias, Dictionary<string, object?> hyper, int seed, InteractionDataset data, Func<IItemScorer, double> validate)
     {
@@ -108,6 +112,7 @@ internal static class Harness
             Progress = new Progress<FitProgress>(p => Console.WriteLine($"  {p.Detail ?? p.Stage}")),
         };
         var watch = Stopwatch.StartNew();
+        var cpu = CpuNow();
         IItemScorer scorer;
         IReadOnlyList<Chucheon.Neural.Training.EpochRecord> epochs = [];
         switch (alias)
@@ -126,7 +131,7 @@ internal static class Harness
                 break;
         }
 
-        return new FitResult(scorer, watch.Elapsed.TotalSeconds, epochs);
+        return new FitResult(scorer, watch.Elapsed.TotalSeconds, epochs, CpuNow() - cpu);
     }
 
     private static void Report(string alias, Dictionary<string, object?> hyper, FitResult fit, double validRecall, double validNdcg, double recall, double ndcg, double inference)
@@ -136,7 +141,7 @@ internal static class Harness
         var best = fit.Epochs.Where(e => e.Metric is not null).OrderByDescending(e => e.Metric).FirstOrDefault();
         var peakMb = PeakMemoryMb();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT {alias} {string.Join(' ', hyper.Select(h => $"{h.Key}={h.Value}"))} | valid R@20 {validRecall:F4} N@20 {validNdcg:F4} | test R@20 {recall:F4} N@20 {ndcg:F4} | fit {fit.Seconds:F1} s, {trainEpochs} epochs, {perEpoch:F2} s/epoch (train only), best epoch {best.Epoch + 1} | inference {inference:F2} s | peak RSS {peakMb} MB"));
+            $"RESULT {alias} {string.Join(' ', hyper.Select(h => $"{h.Key}={h.Value}"))} | valid R@20 {validRecall:F4} N@20 {validNdcg:F4} | test R@20 {recall:F4} N@20 {ndcg:F4} | fit {fit.Seconds:F1} s ({fit.CpuSeconds:F1} s CPU incl. validation), {trainEpochs} epochs, {perEpoch:F2} s/epoch (train only), best epoch {best.Epoch + 1} | inference {inference:F2} s | peak RSS {peakMb} MB"));
     }
 
     private static long PeakMemoryMb()
