@@ -8,6 +8,8 @@ public static class ChucheonCli
 {
     public static int Run(params string[] args)
     {
+        // Before anything loads libtorch: registers the TorchSharp models and sets OMP_WAIT_POLICY=PASSIVE.
+        Neural.NeuralModels.Register();
         var root = new RootCommand("Chucheon (추천): train, evaluate and serve recommenders.")
         {
             QuickstartCommand.Create(),

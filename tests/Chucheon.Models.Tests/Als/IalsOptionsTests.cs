@@ -16,7 +16,7 @@ public class IalsOptionsTests
     public void OutOfRangeValuesNameTheKey(string key, double value)
     {
         var error = Assert.Throws<OptionsException>(() => ModelRegistry.Create("ials", new Dictionary<string, object?> { [key] = value.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
-        Assert.Equal(key, error.Key);
+        Assert.Equal($"model.{key}", error.Key);
     }
 
     [Fact]

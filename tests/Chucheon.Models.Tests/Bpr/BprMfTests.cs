@@ -134,7 +134,7 @@ public class BprMfTests
     [InlineData("eval_every", "0")]
     [InlineData("blocks", "0")]
     public void OutOfRangeValuesNameTheKey(string key, string value) =>
-        Assert.Equal(key, Assert.Throws<OptionsException>(() => ModelRegistry.Create("bpr", new Dictionary<string, object?> { [key] = value })).Key);
+        Assert.Equal($"model.{key}", Assert.Throws<OptionsException>(() => ModelRegistry.Create("bpr", new Dictionary<string, object?> { [key] = value })).Key);
 
     [Fact]
     public void BindsNegativeSamplingFromConfiguration()

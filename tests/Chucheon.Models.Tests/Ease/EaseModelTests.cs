@@ -13,7 +13,7 @@ public sealed class EaseModelTests
     public void Non_positive_reg_is_refused_with_the_key_named(double reg)
     {
         var error = Assert.Throws<OptionsException>(() => ModelRegistry.Create("ease", new Dictionary<string, object?> { ["reg"] = reg }));
-        Assert.Equal("reg", error.Key);
+        Assert.Equal("model.reg", error.Key);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class ItemKnnTests
     public void Out_of_range_options_are_refused_with_the_key_named(string alias, string key, double value)
     {
         var error = Assert.Throws<OptionsException>(() => ModelRegistry.Create(alias, new Dictionary<string, object?> { [key] = value }));
-        Assert.Equal(key, error.Key);
+        Assert.Equal($"model.{key}", error.Key);
     }
 
     [Fact]
