@@ -1,3 +1,4 @@
+using Chucheon.Data;
 using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
 using Chucheon.Models.Als;

@@ -2,32 +2,14 @@ namespace Chucheon.Data.Synthetic;
 
 /// <summary>xoshiro256** seeded through SplitMix64: a small generator whose sequence is fixed by this code, so a
 /// seed names the same dataset on every runtime version (System.Random makes no such promise).</summary>
-internal sealed class SeededRandom
+/// <remarks>The bit stream is the shared <see cref="Chucheon.Data.SeededRandom"/>; this class adds the draws the
+/// generator needs (open-interval uniforms, paired Gaussians, Gumbel, weighted picks).</remarks>
+internal sealed class SeededRandom(long seed)
 {
-    private ulong _s0, _s1, _s2, _s3;
+    private Chucheon.Data.SeededRandom _bits = new((ulong)seed);
     private double? _spareGaussian;
 
-    public SeededRandom(long seed)
-    {
-        var x = (ulong)seed;
-        _s0 = SplitMix(ref x);
-        _s1 = SplitMix(ref x);
-        _s2 = SplitMix(ref x);
-        _s3 = SplitMix(ref x);
-    }
-
-    public ulong NextUInt64()
-    {
-        var result = RotateLeft(_s1 * 5, 7) * 9;
-        var t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = RotateLeft(_s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => _bits.NextUInt64();
 
     /// <summary>Uniform in [0, 1).</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
@@ -70,14 +52,4 @@ internal sealed class SeededRandom
 
         return weights.Length - 1;
     }
-
-    private static ulong SplitMix(ref ulong x)
-    {
-        var z = x += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
-    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
 }

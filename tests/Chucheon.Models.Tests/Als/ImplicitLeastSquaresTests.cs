@@ -1,3 +1,4 @@
+using Chucheon.Data;
 using Chucheon.Models.Als;
 using Chucheon.Models.Factorization;
 using Chucheon.Models.Tests.Factorization;

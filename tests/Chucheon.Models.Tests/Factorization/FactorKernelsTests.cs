@@ -1,3 +1,4 @@
+using Chucheon.Data;
 using Chucheon.Models.Factorization;
 
 namespace Chucheon.Models.Tests.Factorization;

@@ -1,4 +1,4 @@
-namespace Chucheon.Models.Factorization;
+namespace Chucheon.Data;
 
 /// <summary>A small, fast pseudo-random generator (xoshiro256**, seeded through SplitMix64) whose sequence is fixed by
 /// this code rather than by the runtime, so seeded fits give the same factors on every .NET version and platform.</summary>
