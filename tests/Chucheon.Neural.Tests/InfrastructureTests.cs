@@ -121,7 +121,8 @@ public sealed class InfrastructureTests
         float[]? bestScores = null;
         var model = new MultiVaeRecommender(new MultiVaeOptions { HiddenDims = [16], LatentDim = 4, Epochs = 20, BatchSize = 16, Patience = 2 });
         var users = Enumerable.Range(0, data.Train.UserCount).ToArray();
-        var context = Synthetic.Context(validate: scorer =>
+        var log = new TrainingLog();
+        var context = Synthetic.Context(log: log, validate: scorer =>
         {
             calls++;
             if (calls == 3)
@@ -135,6 +136,11 @@ public sealed class InfrastructureTests
         model.Fit(data.Train, context);
         Assert.Equal(5, calls);
         Assert.Equal(5, model.TrainingHistory.Count);
+        Assert.Equal([1, 2, 3, 4, 5], log.Epochs.Select(e => e.Epoch));
+        Assert.Equal([1.0, 2.0, 3.0, -1.0, -2.0], log.Epochs.Select(e => e.ValidationMetric!.Value));
+        Assert.Equal(3, log.BestEpoch);
+        Assert.Equal(3.0, log.BestValidationMetric);
+        Assert.True(log.StoppedEarly);
         var final = new float[bestScores!.Length];
         model.Score(users, data.Train.UserItems, final);
         Assert.Equal(bestScores, final);

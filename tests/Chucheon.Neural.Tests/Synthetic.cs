@@ -71,6 +71,6 @@ internal sealed class Synthetic
         return total / users.Length;
     }
 
-    public static FitContext Context(int seed = 42, Func<IItemScorer, double>? validate = null) =>
-        new() { Seed = seed, Threads = 2, Validate = validate };
+    public static FitContext Context(int seed = 42, Func<IItemScorer, double>? validate = null, TrainingLog? log = null) =>
+        new() { Seed = seed, Threads = 2, Validate = validate, TrainingLog = log };
 }

@@ -6,17 +6,22 @@ namespace Chucheon.Cli.Commands;
 /// <summary>Shows run progress: live bars on an interactive terminal, one line per stage change otherwise (CI logs).</summary>
 internal static class ProgressDisplay
 {
+    private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(10);
+
     public static T Run<T>(Func<IProgress<RunProgress>, T> work)
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive || Console.IsOutputRedirected)
         {
             var lastStage = "";
+            var lastLine = System.Diagnostics.Stopwatch.StartNew();
             return work(new SynchronousProgress(p =>
             {
-                if (p.Stage != lastStage || p.Step == p.Total)
+                // Long stages (training epochs) still leave a heartbeat in CI logs, without one line per batch.
+                if (p.Stage != lastStage || p.Step == p.Total || lastLine.Elapsed >= LogInterval)
                 {
                     Console.Error.WriteLine($"  {p.Stage} {p.Step}/{p.Total}{(p.Detail is null ? "" : $" {p.Detail}")}");
                     lastStage = p.Stage;
+                    lastLine.Restart();
                 }
             }));
         }

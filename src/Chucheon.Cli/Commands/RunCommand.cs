@@ -20,6 +20,12 @@ internal static class RunCommand
             var result = ProgressDisplay.Run(progress => new ExperimentRunner(progress).Run(experiment, outputDirectory));
             MetricsTable.Write([result.Metrics]);
             Console.WriteLine($"dataset {result.Details.Data.Users} users x {result.Details.Data.Items} items; evaluated {result.Details.UsersEvaluated} users ({result.Details.Protocol}); peak {result.Metrics.PeakMemoryMb} MB");
+            if (result.Details.Training is { } training)
+            {
+                Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"trained {training.EpochsRun} epochs{(training.StoppedEarly ? " (early stop)" : "")}; kept epoch {training.BestEpoch}{(training.BestValidationMetric is { } best ? $" (validation {training.ValidationMetric} {best:F4})" : "")}; {training.MeanTrainSecondsPerEpoch:F2} s/epoch"));
+            }
+
             Console.WriteLine($"wrote {Path.Combine(outputDirectory, RunWriter.MetricsFile)}");
             return 0;
         }));

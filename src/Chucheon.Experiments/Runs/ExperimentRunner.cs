@@ -40,8 +40,10 @@ public sealed class ExperimentRunner(IProgress<RunProgress>? progress = null, Ca
         var validationMetrics = new SortedDictionary<string, double>(StringComparer.Ordinal);
         var validationSpec = config.Evaluation;
         var validationKey = ValidationMetricKey(validationSpec);
+        var trainingLog = new TrainingLog();
         var context = new FitContext
         {
+            TrainingLog = trainingLog,
             Seed = config.Seed,
             Threads = config.Threads,
             MemoryLimitBytes = config.MemoryLimitMb << 20,
@@ -93,7 +95,10 @@ public sealed class ExperimentRunner(IProgress<RunProgress>? progress = null, Ca
             Segments: report.Segments.ToDictionary(kv => kv.Key, kv => new SortedDictionary<string, double>(kv.Value.Metrics.ToDictionary(m => m.Key, m => m.Value), StringComparer.Ordinal)),
             UsersEvaluated: report.UsersEvaluated,
             UsersSkipped: report.UsersSkipped,
-            Protocol: report.Protocol);
+            Protocol: report.Protocol,
+            Training: trainingLog.Epochs.Count == 0 ? null : new TrainingRecord(
+                trainingLog.Epochs.Count, trainingLog.BestEpoch, trainingLog.BestValidationMetric, validationKey,
+                trainingLog.StoppedEarly, trainingLog.MeanTrainSecondsPerEpoch, trainingLog.Epochs));
 
         if (outputDirectory is not null)
         {

@@ -33,7 +33,18 @@ public sealed record RunDetails(
     IReadOnlyDictionary<string, SortedDictionary<string, double>> Segments,
     int UsersEvaluated,
     int UsersSkipped,
-    string Protocol);
+    string Protocol,
+    TrainingRecord? Training);
+
+/// <summary>How an iterative model trained: epochs run, the epoch kept, and per-epoch loss, validation metric and time.</summary>
+public sealed record TrainingRecord(
+    int EpochsRun,
+    int? BestEpoch,
+    double? BestValidationMetric,
+    string ValidationMetric,
+    bool StoppedEarly,
+    double? MeanTrainSecondsPerEpoch,
+    IReadOnlyList<Models.EpochSummary> Epochs);
 
 /// <summary>Sizes of the split that was evaluated.</summary>
 public sealed record DatasetStatistics(int Users, int Items, int TrainInteractions, int ValidationInteractions, int TestInteractions, int FoldInInteractions);

@@ -22,6 +22,10 @@ public sealed class FitContext
     /// validation data. Iterative models use it for early stopping.</summary>
     public Func<Evaluation.IItemScorer, double>? Validate { get; init; }
 
+    /// <summary>Receives the per-epoch record of iterative models (loss, validation metric, seconds); null when nobody
+    /// keeps it.</summary>
+    public TrainingLog? TrainingLog { get; init; }
+
     /// <summary>Name of the metric <see cref="Validate"/> returns (for logs).</summary>
     public string ValidationMetric { get; init; } = "NDCG@10";
 

@@ -99,6 +99,7 @@ public sealed class Trainer : IDisposable
     {
         var start = 0;
         var badEvaluations = 0;
+        var stoppedEarly = false;
         if (_options.CheckpointPath is { } dir && File.Exists(Path.Combine(dir, StateFile)))
         {
             (start, badEvaluations) = LoadCheckpoint(module, dir);
@@ -143,6 +144,7 @@ public sealed class Trainer : IDisposable
             }
 
             _history.Add(new EpochRecord(epoch, loss, metric, trainSeconds));
+            _context.TrainingLog?.Record(new EpochSummary(epoch + 1, loss, metric, trainSeconds));
             var detail = string.Create(CultureInfo.InvariantCulture,
                 $"{_name} epoch {epoch + 1}/{_options.Epochs} loss {loss:F4}{(metric is { } m ? $" {_context.ValidationMetric} {m:F4}" : "")} {trainSeconds:F2} s/epoch");
             _context.Report("train", epoch + 1, _options.Epochs, detail);
@@ -155,9 +157,12 @@ public sealed class Trainer : IDisposable
             if (stop)
             {
                 _context.Report("train", epoch + 1, _options.Epochs, $"{_name}: early stop, best epoch {BestEpoch + 1}");
+                stoppedEarly = true;
                 break;
             }
         }
+
+        _context.TrainingLog?.Finish(BestEpoch >= 0 ? BestEpoch + 1 : null, BestMetric, stoppedEarly);
 
         if (_best is not null)
         {
