@@ -59,14 +59,18 @@ public sealed class ImplicitAls : MatrixFactorizationModel
         for (var iteration = 1; iteration <= _options.Iterations; iteration++)
         {
             context.Cancellation.ThrowIfCancellationRequested();
+            var iterationClock = System.Diagnostics.Stopwatch.StartNew();
             SolveSide(userFactors, userItems, itemFactors, items, context.ParallelOptions);
             SolveSide(itemFactors, itemUsers, userFactors, users, context.ParallelOptions);
             InvalidateCaches();
-            var detail = _options.ComputeLoss
-                ? string.Create(CultureInfo.InvariantCulture, $"loss={Loss(userItems, itemUsers, userFactors, itemFactors):G6}")
-                : null;
+            var solveSeconds = iterationClock.Elapsed.TotalSeconds;
+            var loss = _options.ComputeLoss ? Loss(userItems, itemUsers, userFactors, itemFactors) : double.NaN;
+            var detail = _options.ComputeLoss ? string.Create(CultureInfo.InvariantCulture, $"loss={loss:G6}") : null;
+            context.TrainingLog?.Record(new EpochSummary(iteration, loss, null, solveSeconds));
             context.Report("ials", iteration, _options.Iterations, detail);
         }
+
+        context.TrainingLog?.Finish(_options.Iterations, null, stoppedEarly: false);
     }
 
     /// <summary>The exact least-squares user row given the current item factors (what one user half-step would give

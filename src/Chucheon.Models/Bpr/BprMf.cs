@@ -61,12 +61,14 @@ public sealed class BprMf : MatrixFactorizationModel
         (float[] U, float[] V, float[]? B)? best = null;
         var bestMetric = double.NegativeInfinity;
         var sinceBest = 0;
+        var (bestEpoch, stoppedEarly) = (0, false);
 
         // Items of different strata are interleaved in memory, so a compact bias array would have the two workers
         // writing the same cache lines on nearly every step; during training each bias gets a cache line of its own.
         var biasLines = bias is null ? null : new float[items * BiasStride];
         for (var epoch = 1; epoch <= _options.Epochs; epoch++)
         {
+            var epochClock = System.Diagnostics.Stopwatch.StartNew();
             context.Cancellation.ThrowIfCancellationRequested();
             var epochRandom = SeededRandom.Derive(context.Seed, epoch);
             var plan = StratifiedEpoch.Build(userItems, rowOf, blocks, ref epochRandom, popularity, pairs);
@@ -105,25 +107,38 @@ public sealed class BprMf : MatrixFactorizationModel
 
             for (var i = 0; bias is not null && i < items; i++) { bias[i] = biasLines![i * BiasStride]; }
             InvalidateCaches();
-            var detail = string.Create(CultureInfo.InvariantCulture, $"loss={loss.Sum() / Math.Max(1, counted.Sum()):G5}");
+            var meanLoss = loss.Sum() / Math.Max(1, counted.Sum());
+            var trainSeconds = epochClock.Elapsed.TotalSeconds;
+            var detail = string.Create(CultureInfo.InvariantCulture, $"loss={meanLoss:G5}");
+            double? validated = null;
             if (context.Validate is { } validate && (epoch % _options.EvalEvery == 0 || epoch == _options.Epochs))
             {
                 var metric = validate(this);
+                validated = metric;
                 detail += string.Create(CultureInfo.InvariantCulture, $" {context.ValidationMetric}={metric:G5}");
                 if (metric > bestMetric)
                 {
-                    (bestMetric, sinceBest) = (metric, 0);
+                    (bestMetric, sinceBest, bestEpoch) = (metric, 0, epoch);
                     best = ((float[])userFactors.Clone(), (float[])itemFactors.Clone(), (float[]?)bias?.Clone());
                 }
                 else if (++sinceBest >= _options.Patience)
                 {
+                    context.TrainingLog?.Record(new EpochSummary(epoch, meanLoss, validated, trainSeconds));
                     context.Report("bpr", epoch, _options.Epochs, detail + " (early stop)");
+                    stoppedEarly = true;
                     break;
                 }
             }
+            else if (context.Validate is null)
+            {
+                bestEpoch = epoch;
+            }
 
+            context.TrainingLog?.Record(new EpochSummary(epoch, meanLoss, validated, trainSeconds));
             context.Report("bpr", epoch, _options.Epochs, detail);
         }
+
+        context.TrainingLog?.Finish(bestEpoch > 0 ? bestEpoch : null, best is null ? null : bestMetric, stoppedEarly);
 
         if (best is { } kept) { SetFactors(users, items, kept.U, kept.V, kept.B, fitted); }
         lock (_samplerLock) { _foldInSampler = null; }

@@ -12,10 +12,10 @@ public class BprMfTests
     private static readonly LowRankData Data = new();
 
     private static BprMf Fit(BprOptions options, InteractionDataset? data = null, int seed = 1, int threads = 2,
-        Func<IItemScorer, double>? validate = null)
+        Func<IItemScorer, double>? validate = null, TrainingLog? log = null)
     {
         var model = new BprMf(options);
-        model.Fit(data ?? Data.Dataset, new FitContext { Seed = seed, Threads = threads, Validate = validate });
+        model.Fit(data ?? Data.Dataset, new FitContext { Seed = seed, Threads = threads, Validate = validate, TrainingLog = log });
         return model;
     }
 
@@ -47,7 +47,8 @@ public class BprMfTests
         double[] script = [0.1, 0.3, 0.2, 0.25, 0.9];
         var snapshots = new List<float[]>();
         var probe = new[] { 0, 40, 80 };
-        var model = Fit(new BprOptions { Factors = 4, Epochs = 50, EvalEvery = 2, Patience = 2 }, validate: scorer =>
+        var log = new TrainingLog();
+        var model = Fit(new BprOptions { Factors = 4, Epochs = 50, EvalEvery = 2, Patience = 2 }, log: log, validate: scorer =>
         {
             snapshots.Add(LowRankData.ScoresOf(scorer, probe, Data.Dataset.UserItems));
             return script[snapshots.Count - 1];
@@ -57,6 +58,10 @@ public class BprMfTests
         Assert.Equal(4, snapshots.Count);
         Assert.Equal(snapshots[1], LowRankData.ScoresOf(model, probe, Data.Dataset.UserItems));
         Assert.NotEqual(snapshots[3], snapshots[1]);
+        Assert.Equal(8, log.Epochs.Count);
+        Assert.Equal([null, 0.1, null, 0.3, null, 0.2, null, 0.25], log.Epochs.Select(e => e.ValidationMetric));
+        Assert.Equal(4, log.BestEpoch);
+        Assert.True(log.StoppedEarly);
     }
 
     [Fact]
