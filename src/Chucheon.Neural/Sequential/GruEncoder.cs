@@ -1,0 +1,36 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace Chucheon.Neural.Sequential;
+
+/// <summary>GRU4Rec's encoder: item embeddings through a (stacked) GRU; the hidden state at each position is that
+/// prefix's representation.</summary>
+/// <remarks>Hidasi, Karatzoglou, Baltrunas, Tikk, "Session-based Recommendations with Recurrent Neural Networks",
+/// ICLR 2016. Here it is trained like SASRec (next item at every position, BCE or CE) with the output scored against
+/// the input embedding table. Left padding embeds to zero vectors, so the state reaching the first real item is the
+/// GRU's response to zeros, the same for every user.</remarks>
+public sealed class GruEncoder : SequenceEncoder
+{
+    private readonly Embedding items;
+    private readonly GRU recurrent;
+    private readonly double _dropout;
+
+    public GruEncoder(int itemCount, int dim, int layers, double dropout) : base(nameof(GruEncoder), itemCount, dim)
+    {
+        _dropout = dropout;
+        items = NewItemTable(TokenCount, dim);
+        recurrent = nn.GRU(dim, dim, numLayers: layers, batchFirst: true, dropout: layers > 1 ? dropout : 0.0);
+        RegisterComponents();
+    }
+
+    public override Embedding ItemEmbedding => items;
+
+    public override Tensor forward(Tensor tokens)
+    {
+        using var scope = NewDisposeScope();
+        var x = F.dropout(items.forward(tokens), _dropout, training);
+        var (output, _) = recurrent.forward(x);
+        return F.dropout(output, _dropout, training).MoveToOuterDisposeScope();
+    }
+}
