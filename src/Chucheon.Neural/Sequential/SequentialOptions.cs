@@ -50,6 +50,10 @@ public abstract class SequentialOptions : NeuralOptions
     /// <summary>Negatives per position for <see cref="SequenceLoss.Bce"/>.</summary>
     public int NegativeSamples { get; set; } = 1;
 
+    /// <summary>Group training batches by sequence length so each batch pads to a similar width (see
+    /// <c>LengthBuckets</c>); off gives plain shuffled batches.</summary>
+    public bool BucketByLength { get; set; } = true;
+
     /// <summary>Contrastive augmentations; two views of each sequence are drawn from this list (one augmentation per
     /// view, chosen at random) and pulled together with InfoNCE. Empty: no contrastive term.</summary>
     public Augmentation[] Augmentations { get; set; } = [];
