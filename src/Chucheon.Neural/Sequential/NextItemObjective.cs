@@ -66,7 +66,7 @@ internal sealed class NextItemObjective(SequenceEncoder encoder, SequentialOptio
         var targets = positions.Select(p => targetTokens[p]).ToArray();
         using var tokens = tensor(inputTokens, [users.Length, width], device: device);
         using var hidden = encoder.forward(tokens);
-        using var flat = hidden.view(-1, encoder.Dim);
+        using var flat = hidden.reshape(-1, encoder.Dim);
         using var index = tensor(positions.ToArray(), device: device);
         using var selected = flat.index_select(0, index);
         using var targetTensor = tensor(targets, device: device);
