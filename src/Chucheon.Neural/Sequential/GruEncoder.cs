@@ -13,13 +13,15 @@ namespace Chucheon.Neural.Sequential;
 public sealed class GruEncoder : SequenceEncoder
 {
     private readonly Embedding items;
+    private readonly ItemAttributeEmbedding? attributes;
     private readonly GRU recurrent;
     private readonly double _dropout;
 
-    public GruEncoder(int itemCount, int dim, int layers, double dropout) : base(nameof(GruEncoder), itemCount, dim)
+    public GruEncoder(int itemCount, int dim, int layers, double dropout, ItemAttributeEmbedding? attributes = null) : base(nameof(GruEncoder), itemCount, dim)
     {
         _dropout = dropout;
         items = NewItemTable(TokenCount, dim);
+        this.attributes = attributes;
         recurrent = nn.GRU(dim, dim, numLayers: layers, batchFirst: true, dropout: layers > 1 ? dropout : 0.0);
         RegisterComponents();
     }
@@ -29,7 +31,8 @@ public sealed class GruEncoder : SequenceEncoder
     public override Tensor forward(Tensor tokens)
     {
         using var scope = NewDisposeScope();
-        var x = F.dropout(items.forward(tokens), _dropout, training);
+        var embedded = attributes is null ? items.forward(tokens) : items.forward(tokens) + attributes.forward(tokens);
+        var x = F.dropout(embedded, _dropout, training);
         var (output, _) = recurrent.forward(x);
         return F.dropout(output, _dropout, training).MoveToOuterDisposeScope();
     }

@@ -13,6 +13,7 @@ namespace Chucheon.Neural.Sequential;
 public sealed class SelfAttentionEncoder : SequenceEncoder
 {
     private readonly Embedding items;
+    private readonly ItemAttributeEmbedding? attributes;
     private readonly Embedding positions;
     private readonly ModuleList<TransformerBlock> blocks = new();
     private readonly LayerNorm finalNorm;
@@ -20,13 +21,15 @@ public sealed class SelfAttentionEncoder : SequenceEncoder
     private readonly bool _causal;
     private readonly int _maxLength;
 
-    public SelfAttentionEncoder(int itemCount, int dim, int maxLength, int blockCount, int heads, double dropout, bool causal)
+    public SelfAttentionEncoder(int itemCount, int dim, int maxLength, int blockCount, int heads, double dropout, bool causal,
+        ItemAttributeEmbedding? attributes = null)
         : base(nameof(SelfAttentionEncoder), itemCount, dim)
     {
         _dropout = dropout;
         _causal = causal;
         _maxLength = maxLength;
         items = NewItemTable(TokenCount, dim);
+        this.attributes = attributes;
         positions = nn.Embedding(maxLength, dim);
         using (no_grad()) { nn.init.normal_(positions.weight!, 0, 0.02); }
         for (var i = 0; i < blockCount; i++) { blocks.Add(new TransformerBlock(dim, heads, dropout)); }
@@ -44,6 +47,7 @@ public sealed class SelfAttentionEncoder : SequenceEncoder
         var positionIds = arange(_maxLength - t, _maxLength, dtype: ScalarType.Int64, device: tokens.device);
         var present = tokens.ne(0L).unsqueeze(-1);
         var x = (items.forward(tokens) * Math.Sqrt(Dim)) + positions.forward(positionIds).unsqueeze(0);
+        if (attributes is not null) { x += attributes.forward(tokens); }
         x = F.dropout(x, _dropout, training) * present;
         var allowed = AttentionMask(tokens);
         foreach (var block in blocks)

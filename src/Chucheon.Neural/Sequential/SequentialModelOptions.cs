@@ -10,6 +10,8 @@ public class SasRecOptions : SequentialOptions
 
     public int Heads { get; set; } = 1;
 
+    protected override bool SupportsItemFeatures => true;
+
     public override void Validate()
     {
         base.Validate();
@@ -51,6 +53,8 @@ public sealed class HierarchicalClOptions : SasRecOptions
 public sealed class Gru4RecOptions : SequentialOptions
 {
     public Gru4RecOptions() => Dropout = 0.3;
+
+    protected override bool SupportsItemFeatures => true;
 
     public int Layers { get; set; } = 1;
 

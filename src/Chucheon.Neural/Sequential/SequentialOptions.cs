@@ -50,6 +50,13 @@ public abstract class SequentialOptions : NeuralOptions
     /// <summary>Negatives per position for <see cref="SequenceLoss.Bce"/>.</summary>
     public int NegativeSamples { get; set; } = 1;
 
+    /// <summary>Categorical or multi-categorical item feature columns whose embeddings are averaged and added to the
+    /// input item embedding (<c>sasrec</c>-family and <c>gru4rec</c>). Empty: ids only.</summary>
+    public string[] ItemFeatures { get; set; } = [];
+
+    /// <summary>Whether the encoder accepts <see cref="ItemFeatures"/>.</summary>
+    protected virtual bool SupportsItemFeatures => false;
+
     /// <summary>Group training batches by sequence length so each batch pads to a similar width (see
     /// <c>LengthBuckets</c>); off gives plain shuffled batches.</summary>
     public bool BucketByLength { get; set; } = true;
@@ -101,6 +108,11 @@ public abstract class SequentialOptions : NeuralOptions
         OptionChecks.InRange(SubstituteRatio, 0, 1, "substitute_ratio");
         OptionChecks.InRange(InsertRatio, 0, 1, "insert_ratio");
         OptionChecks.AtLeast(CorrelationWindow, 1, "correlation_window");
+        if (ItemFeatures.Length > 0 && !SupportsItemFeatures)
+        {
+            throw new OptionsException("item_features", "is supported by sasrec, its contrastive variants and gru4rec only.");
+        }
+
         if (Augmentations.Distinct().Count() != Augmentations.Length)
         {
             throw new OptionsException("augmentations", "lists an augmentation twice.");

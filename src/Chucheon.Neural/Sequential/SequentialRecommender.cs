@@ -31,11 +31,20 @@ public sealed class SequentialRecommender(string alias, SequentialOptions option
 
     private bool Cloze => Settings is Bert4RecOptions;
 
+    /// <summary>Shape of the item attribute table (null without item features); the table itself is a weight.</summary>
+    private AttributeShape? _attributeShape;
+
+    private long[]? _attributeTable;
+
+    private ItemAttributeEmbedding? Attributes(int items) => _attributeShape is { } a
+        ? new ItemAttributeEmbedding(items + 2, a.Width, a.Vocabulary, Settings.HiddenDim, _attributeTable)
+        : null;
+
     private SequenceEncoder Build(int items) => Settings switch
     {
-        SasRecOptions s => new SelfAttentionEncoder(items, s.HiddenDim, s.MaxLength, s.Blocks, s.Heads, s.Dropout, causal: true),
+        SasRecOptions s => new SelfAttentionEncoder(items, s.HiddenDim, s.MaxLength, s.Blocks, s.Heads, s.Dropout, causal: true, Attributes(items)),
         Bert4RecOptions b => new SelfAttentionEncoder(items, b.HiddenDim, b.MaxLength, b.Blocks, b.Heads, b.Dropout, causal: false),
-        Gru4RecOptions g => new GruEncoder(items, g.HiddenDim, g.Layers, g.Dropout),
+        Gru4RecOptions g => new GruEncoder(items, g.HiddenDim, g.Layers, g.Dropout, Attributes(items)),
         NextItNetOptions n => new DilatedConvolutionEncoder(items, n.HiddenDim, n.Dilations, n.KernelSize, n.Dropout),
         _ => throw new InvalidOperationException($"{alias}: no encoder for {Settings.GetType().Name}."),
     };
@@ -45,7 +54,14 @@ public sealed class SequentialRecommender(string alias, SequentialOptions option
         ItemCount = train.ItemCount;
         var sequences = train.UserSequences();
         _sequences = sequences.Select(s => s.Length <= Settings.MaxLength ? s : s[^Settings.MaxLength..]).ToArray();
+        if (Settings.ItemFeatures.Length > 0)
+        {
+            var (table, width, vocabulary) = ItemAttributeEmbedding.BuildTable(train.ItemFeatures, Settings.ItemFeatures, ItemCount);
+            (_attributeShape, _attributeTable) = (new AttributeShape(width, vocabulary), table);
+        }
+
         var encoder = StartFit(context, () => Build(ItemCount));
+        _attributeTable = null;
         var known = sequences.Select(s => s.Distinct().Order().ToArray()).ToArray();
         var minimum = Cloze ? 1 : 2;
         var trainable = Enumerable.Range(0, sequences.Length).Where(u => sequences[u].Length >= minimum).ToArray();
@@ -121,11 +137,13 @@ public sealed class SequentialRecommender(string alias, SequentialOptions option
         });
     }
 
-    private sealed record Shape(int Items);
+    private sealed record Shape(int Items, AttributeShape? Attributes = null);
+
+    private sealed record AttributeShape(int Width, int Vocabulary);
 
     protected override void SaveState(ArtifactWriter writer)
     {
-        writer.WriteJson("shape", new Shape(ItemCount));
+        writer.WriteJson("shape", new Shape(ItemCount, _attributeShape));
         writer.Write("sequence_offsets", SequenceOffsets(_sequences));
         writer.Write("sequence_items", _sequences.SelectMany(s => s).ToArray());
     }
@@ -140,7 +158,7 @@ public sealed class SequentialRecommender(string alias, SequentialOptions option
     public static SequentialRecommender Load(string alias, SequentialOptions options, ArtifactReader reader)
     {
         var shape = reader.ReadJson<Shape>("shape");
-        var model = new SequentialRecommender(alias, options) { ItemCount = shape.Items };
+        var model = new SequentialRecommender(alias, options) { ItemCount = shape.Items, _attributeShape = shape.Attributes };
         var offsets = reader.ReadInts("sequence_offsets");
         var items = reader.ReadInts("sequence_items");
         model._sequences = Enumerable.Range(0, offsets.Length - 1).Select(u => items[offsets[u]..offsets[u + 1]]).ToArray();
