@@ -32,7 +32,7 @@ internal sealed class ContrastiveObjective(SequenceEncoder encoder, SequentialOp
 
         // Augmentations can shorten a view (crop) or lengthen it (insert); an empty crop of a one-item history is
         // impossible (crop keeps at least one item).
-        var width = TokenWindows.Width(views, options.MaxLength);
+        var width = encoder.WidthFor(views, options.MaxLength);
         using var tokens = tensor(TokenWindows.RightAligned(views, width, encoder.ItemCount), [views.Count, width], device: device);
         var representation = encoder.forward(tokens).select(1, width - 1);
         var b = rows.Length;

@@ -35,14 +35,22 @@ public sealed class DilatedResidualBlock : nn.Module<Tensor, Tensor>
 
     public int Dilation { get; }
 
-    public override Tensor forward(Tensor x)
+    public override Tensor forward(Tensor x) => forward(x, null);
+
+    /// <param name="x">[B, T, D].</param>
+    /// <param name="present">Optional [B, T, 1] mask of real (non-padding) positions: padding is held at zero after
+    /// each convolution, as if the sequence started there.</param>
+    public Tensor forward(Tensor x, Tensor? present)
     {
         using var scope = NewDisposeScope();
         var h = CausalConvolution(first, x, _firstPadding);
         h = F.relu(firstNorm.forward(h));
+        if (present is not null) { h *= present; }
         h = CausalConvolution(second, h, _secondPadding);
         h = F.dropout(F.relu(secondNorm.forward(h)), _dropout, training);
-        return (x + h).MoveToOuterDisposeScope();
+        var result = x + h;
+        if (present is not null) { result *= present; }
+        return result.MoveToOuterDisposeScope();
     }
 
     /// <summary>[B, T, D] → [B, T, D] through a convolution on [B, D, T] padded on the left only.</summary>

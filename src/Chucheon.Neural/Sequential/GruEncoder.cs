@@ -8,8 +8,9 @@ namespace Chucheon.Neural.Sequential;
 /// prefix's representation.</summary>
 /// <remarks>Hidasi, Karatzoglou, Baltrunas, Tikk, "Session-based Recommendations with Recurrent Neural Networks",
 /// ICLR 2016. Here it is trained like SASRec (next item at every position, BCE or CE) with the output scored against
-/// the input embedding table. Left padding embeds to zero vectors, so the state reaching the first real item is the
-/// GRU's response to zeros, the same for every user.</remarks>
+/// the input embedding table. Left padding embeds to zero vectors, but the GRU's biases still move its state through
+/// them, so windows always have the full max_length (see <see cref="NeedsFullWindow"/>): the state reaching the first
+/// real item is then the same for every user and batch.</remarks>
 public sealed class GruEncoder : SequenceEncoder
 {
     private readonly Embedding items;
@@ -27,6 +28,9 @@ public sealed class GruEncoder : SequenceEncoder
     }
 
     public override Embedding ItemEmbedding => items;
+
+    /// <summary>The recurrent state runs through the left padding, so the padding length must not vary.</summary>
+    public override bool NeedsFullWindow => true;
 
     public override Tensor forward(Tensor tokens)
     {

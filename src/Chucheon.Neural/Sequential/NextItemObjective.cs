@@ -15,7 +15,7 @@ internal sealed class NextItemObjective(SequenceEncoder encoder, SequentialOptio
     {
         var inputs = rows.Select(s => s[..^1]).ToArray();
         var targets = rows.Select(s => s[1..]).ToArray();
-        var width = TokenWindows.Width(inputs, options.MaxLength);
+        var width = encoder.WidthFor(inputs, options.MaxLength);
         var inputTokens = TokenWindows.RightAligned(inputs, width, encoder.ItemCount);
         var targetTokens = TokenWindows.RightAligned(targets, width, encoder.ItemCount);
         return PositionLoss(users, inputTokens, targetTokens, width, random);
@@ -27,7 +27,7 @@ internal sealed class NextItemObjective(SequenceEncoder encoder, SequentialOptio
     public Tensor ClozeLoss(int[] users, int[][] rows, Random random)
     {
         var probability = ((Bert4RecOptions)options).MaskProbability;
-        var width = TokenWindows.Width(rows, options.MaxLength);
+        var width = encoder.WidthFor(rows, options.MaxLength);
         var inputTokens = TokenWindows.RightAligned(rows, width, encoder.ItemCount);
         var targetTokens = new long[inputTokens.Length];
         for (var r = 0; r < rows.Length; r++)

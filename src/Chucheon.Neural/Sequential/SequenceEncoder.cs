@@ -21,6 +21,16 @@ public abstract class SequenceEncoder : nn.Module<Tensor, Tensor>
 
     public long MaskToken => ItemCount + 1;
 
+    /// <summary>True when the outputs depend on how many padding positions precede a sequence (a recurrent state runs
+    /// through them); such encoders are always fed full max_length windows, so a user's scores do not depend on the
+    /// other sequences in the batch.</summary>
+    public virtual bool NeedsFullWindow => false;
+
+    /// <summary>Batch width for these rows: the longest one capped at <paramref name="maxLength"/>, or
+    /// <paramref name="maxLength"/> when <see cref="NeedsFullWindow"/>.</summary>
+    public int WidthFor(IReadOnlyList<int[]> rows, int maxLength) =>
+        NeedsFullWindow ? maxLength : TokenWindows.Width(rows, maxLength);
+
     /// <summary>Token count of the embedding table: padding, items, mask.</summary>
     protected int TokenCount => ItemCount + 2;
 

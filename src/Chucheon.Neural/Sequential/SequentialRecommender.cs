@@ -4,7 +4,6 @@ using Chucheon.Models;
 using Chucheon.Neural.Models;
 using Chucheon.Neural.Training;
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace Chucheon.Neural.Sequential;
 
@@ -78,10 +77,9 @@ public sealed class SequentialRecommender(string alias, SequentialOptions option
             foreach (var batch in LengthBuckets.Batches(trainable, sequences, Settings.BatchSize, Settings.BucketByLength, rng))
             {
                 var rows = batch.Select(u => sequences[u]).ToArray();
-                var users = batch;
                 total += trainer.Step(optimizer, () =>
                 {
-                    var loss = Cloze ? objective.ClozeLoss(users, rows, rng) : objective.ShiftedLoss(users, rows, rng);
+                    var loss = Cloze ? objective.ClozeLoss(batch, rows, rng) : objective.ShiftedLoss(batch, rows, rng);
                     if (contrastive is null) { return loss; }
                     // The views are built from what the model reads at scoring time: the input without the target.
                     var inputs = Cloze ? rows : rows.Select(s => s[..^1]).ToArray();
@@ -129,7 +127,7 @@ public sealed class SequentialRecommender(string alias, SequentialOptions option
             var batch = rows.AsSpan(start, count).ToArray();
             // BERT4Rec predicts a mask token appended after the history.
             var inputs = Cloze ? batch.Select(s => (int[])[.. s, SequenceAugmenter.Masked]).ToArray() : batch;
-            var width = TokenWindows.Width(inputs, Settings.MaxLength);
+            var width = encoder.WidthFor(inputs, Settings.MaxLength);
             using var tokens = tensor(TokenWindows.RightAligned(inputs, width, ItemCount), [count, width], device: Device);
             using var hidden = encoder.forward(tokens);
             using var last = hidden.select(1, width - 1);
