@@ -15,6 +15,7 @@ public sealed class SequentialLearningTests
     [InlineData("gru4rec")]
     [InlineData("bert4rec")]
     [InlineData("nextitnet")]
+    [InlineData("cl4srec-original")]
     public void LearnsThatItemIIsFollowedByIPlusOne(string alias)
     {
         var data = new SequentialSynthetic();

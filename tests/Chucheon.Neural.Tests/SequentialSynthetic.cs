@@ -73,6 +73,7 @@ internal sealed class SequentialSynthetic
             "bert4rec" => new Bert4RecOptions(),
             "nextitnet" => new NextItNetOptions { Dilations = [1, 2] },
             "sasrec-ce" => new SasRecOptions { Loss = SequenceLoss.Ce },
+            "cl4srec-original" => new Cl4SRecOptions { OriginalView = true },
             _ => throw new ArgumentOutOfRangeException(nameof(alias)),
         };
         options.HiddenDim = 16;
@@ -82,6 +83,6 @@ internal sealed class SequentialSynthetic
         options.BatchSize = 32;
         options.LearningRate = 1e-2;
         options.Threads = 2;
-        return new SequentialRecommender(alias.Replace("-ce", "", StringComparison.Ordinal), options);
+        return new SequentialRecommender(alias.Replace("-ce", "", StringComparison.Ordinal).Replace("-original", "", StringComparison.Ordinal), options);
     }
 }

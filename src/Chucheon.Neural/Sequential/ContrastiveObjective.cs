@@ -7,20 +7,26 @@ namespace Chucheon.Neural.Sequential;
 /// <remarks>Plain mode (CL4SRec, CoSeRec): each view applies one augmentation drawn uniformly from the list.
 /// Hierarchical mode: level k applies the first k augmentations cumulatively (crop; crop then mask; crop, mask, then
 /// reorder; ...), each level has its own pair of views and InfoNCE term, and the terms are averaged, so the weight
-/// means the same in both modes.</remarks>
+/// means the same in both modes. With <c>original_view</c> the first view of each pair is the supervised pass's own
+/// (dropout-perturbed, un-augmented) representation, which halves the extra encoder work.</remarks>
 internal sealed class ContrastiveObjective(SequenceEncoder encoder, SequentialOptions options, ItemCorrelation? correlation, Device device)
 {
     private readonly SequenceAugmenter _augmenter = new(options, correlation);
 
-    public Tensor Loss(int[][] rows, Random random)
+    /// <param name="rows">The sequences the views are drawn from.</param>
+    /// <param name="random">Drives every augmentation.</param>
+    /// <param name="original">With <c>original_view</c>: the un-augmented representations [B, D] from the supervised
+    /// pass, used as the first view of every pair, so only one augmented view per row (and level) is encoded.</param>
+    public Tensor Loss(int[][] rows, Random random, Tensor? original = null)
     {
         using var scope = NewDisposeScope();
         var augmentations = options.Augmentations;
         var levels = options.Hierarchical ? augmentations.Length : 1;
-        var views = new List<int[]>(2 * levels * rows.Length);
+        var perLevel = original is null ? 2 : 1;
+        var views = new List<int[]>(perLevel * levels * rows.Length);
         for (var level = 1; level <= levels; level++)
         {
-            for (var view = 0; view < 2; view++)
+            for (var view = 0; view < perLevel; view++)
             {
                 foreach (var row in rows)
                 {
@@ -39,8 +45,8 @@ internal sealed class ContrastiveObjective(SequenceEncoder encoder, SequentialOp
         Tensor? total = null;
         for (var level = 0; level < levels; level++)
         {
-            var first = representation.narrow(0, 2L * level * b, b);
-            var second = representation.narrow(0, ((2L * level) + 1) * b, b);
+            var first = original ?? representation.narrow(0, 2L * level * b, b);
+            var second = original is null ? representation.narrow(0, ((2L * level) + 1) * b, b) : representation.narrow(0, level * (long)b, b);
             var term = InfoNce.Loss(first, second, options.Temperature);
             total = total is null ? term : total + term;
         }

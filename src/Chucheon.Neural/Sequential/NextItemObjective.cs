@@ -11,14 +11,18 @@ internal sealed class NextItemObjective(SequenceEncoder encoder, SequentialOptio
     private const int MaxRejections = 64;
 
     /// <summary>Input s[..^1], target s[1..] at every position, right-aligned in a window of max_length.</summary>
-    public Tensor ShiftedLoss(int[] users, int[][] rows, Random random)
+    public Tensor ShiftedLoss(int[] users, int[][] rows, Random random) => ShiftedLoss(users, rows, random, out _);
+
+    /// <summary>As <see cref="ShiftedLoss(int[], int[][], Random)"/>, also returning the newest position's hidden state
+    /// [B, D] of this pass (the un-augmented view for contrastive learning with <c>original_view</c>).</summary>
+    public Tensor ShiftedLoss(int[] users, int[][] rows, Random random, out Tensor newest)
     {
         var inputs = rows.Select(s => s[..^1]).ToArray();
         var targets = rows.Select(s => s[1..]).ToArray();
         var width = encoder.WidthFor(inputs, options.MaxLength);
         var inputTokens = TokenWindows.RightAligned(inputs, width, encoder.ItemCount);
         var targetTokens = TokenWindows.RightAligned(targets, width, encoder.ItemCount);
-        return PositionLoss(users, inputTokens, targetTokens, width, random);
+        return PositionLoss(users, inputTokens, targetTokens, width, random, out newest);
     }
 
     /// <summary>BERT4Rec's cloze task: each position of the (last max_length items of the) history is replaced by the
@@ -50,11 +54,11 @@ internal sealed class NextItemObjective(SequenceEncoder encoder, SequentialOptio
             }
         }
 
-        return PositionLoss(users, inputTokens, targetTokens, width, random);
+        return PositionLoss(users, inputTokens, targetTokens, width, random, out _);
     }
 
     /// <summary>Encodes the [B, width] inputs and applies the loss at every position with a target (token &gt; 0).</summary>
-    private Tensor PositionLoss(int[] users, long[] inputTokens, long[] targetTokens, int width, Random random)
+    private Tensor PositionLoss(int[] users, long[] inputTokens, long[] targetTokens, int width, Random random, out Tensor newest)
     {
         var positions = new List<long>();
         for (var p = 0; p < targetTokens.Length; p++)
@@ -66,6 +70,7 @@ internal sealed class NextItemObjective(SequenceEncoder encoder, SequentialOptio
         var targets = positions.Select(p => targetTokens[p]).ToArray();
         using var tokens = tensor(inputTokens, [users.Length, width], device: device);
         using var hidden = encoder.forward(tokens);
+        newest = hidden.select(1, width - 1);
         using var flat = hidden.reshape(-1, encoder.Dim);
         using var index = tensor(positions.ToArray(), device: device);
         using var selected = flat.index_select(0, index);

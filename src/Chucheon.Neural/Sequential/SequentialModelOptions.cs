@@ -88,6 +88,7 @@ public sealed class Bert4RecOptions : SequentialOptions
         OptionChecks.AtLeast(Blocks, 1, "blocks");
         OptionChecks.AtLeast(Heads, 1, "heads");
         OptionChecks.InRange(MaskProbability, 0.01, 1, "mask_probability");
+        if (OriginalView) { throw new OptionsException("original_view", "needs the next-item objective; bert4rec's cloze pass has no un-augmented view."); }
         if (HiddenDim % Heads != 0)
         {
             throw new OptionsException("heads", $"hidden_dim {HiddenDim} is not divisible by {Heads} heads.");

@@ -69,6 +69,10 @@ public abstract class SequentialOptions : NeuralOptions
     /// first k augmentations of the list cumulatively (crop, then crop+mask, ...), with an InfoNCE term per level.</summary>
     public bool Hierarchical { get; set; }
 
+    /// <summary>Use the supervised pass's own un-augmented representation as the first view of each pair and encode
+    /// only one augmented view: one extra encoder pass per batch instead of two (not for <c>bert4rec</c>).</summary>
+    public bool OriginalView { get; set; }
+
     /// <summary>Weight of the contrastive term (CL4SRec's λ).</summary>
     public double ContrastiveWeight { get; set; } = 0.1;
 

@@ -79,11 +79,14 @@ public sealed class SequentialRecommender(string alias, SequentialOptions option
                 var rows = batch.Select(u => sequences[u]).ToArray();
                 total += trainer.Step(optimizer, () =>
                 {
-                    var loss = Cloze ? objective.ClozeLoss(batch, rows, rng) : objective.ShiftedLoss(batch, rows, rng);
+                    Tensor? original = null;
+                    var loss = Cloze ? objective.ClozeLoss(batch, rows, rng)
+                        : Settings.OriginalView ? objective.ShiftedLoss(batch, rows, rng, out original)
+                        : objective.ShiftedLoss(batch, rows, rng);
                     if (contrastive is null) { return loss; }
                     // The views are built from what the model reads at scoring time: the input without the target.
                     var inputs = Cloze ? rows : rows.Select(s => s[..^1]).ToArray();
-                    return loss + (contrastive.Loss(inputs, rng) * Settings.ContrastiveWeight);
+                    return loss + (contrastive.Loss(inputs, rng, original) * Settings.ContrastiveWeight);
                 });
                 steps++;
             }
