@@ -43,11 +43,20 @@ public static class RankingEvaluator
         var groups = new ReportGroups(layout, itemCount, spec.Segments);
         var topLists = spec.KeepTopLists ? new RankedList[users.Length] : null;
         var parallel = new ParallelOptions { CancellationToken = ct };
+        var sequenceScorer = scorer as ISequenceScorer;
+        var sequences = sequenceScorer is null ? null : ScoringSequences(split, target);
         for (var start = 0; start < users.Length; start += batchSize)
         {
             ct.ThrowIfCancellationRequested();
             var count = Math.Min(batchSize, users.Length - start);
-            scorer.Score(users.AsSpan(start, count), protocol.History, workspace.ScoreBlock(count));
+            if (sequenceScorer is not null)
+            {
+                sequenceScorer.ScoreSequences(users.AsSpan(start, count), sequences!, workspace.ScoreBlock(count));
+            }
+            else
+            {
+                scorer.Score(users.AsSpan(start, count), protocol.History, workspace.ScoreBlock(count));
+            }
 
             var batchStart = start;
             Parallel.For(0, count, parallel, row => rows.Evaluate(row, users[batchStart + row], workspace));
@@ -97,6 +106,18 @@ public static class RankingEvaluator
         }
 
         return scorer => Evaluate(scorer, split, spec, EvaluationTarget.Validation, seed)[metricKey];
+    }
+
+    /// <summary>Every interaction known before the target, per user in time order: training (plus fold-in) rows, and
+    /// for the test target also the validation rows, which come later in time under leave-one-out and temporal splits.</summary>
+    public static int[][] ScoringSequences(DataSplit split, EvaluationTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        var parts = new List<InteractionLog> { split.Train.Log };
+        if (split.FoldIn is not null) { parts.Add(split.FoldIn); }
+        if (target == EvaluationTarget.Test && split.Validation.Count > 0) { parts.Add(split.Validation); }
+        var log = parts.Count == 1 ? split.Train.Log : InteractionLog.Concat([.. parts]);
+        return split.Train.WithLog(log).UserSequences();
     }
 
     private static int EffectiveBatchSize(int requested, int itemCount, int users)

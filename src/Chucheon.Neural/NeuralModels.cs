@@ -1,5 +1,6 @@
 using Chucheon.Models;
 using Chucheon.Neural.Models;
+using Chucheon.Neural.Sequential;
 
 namespace Chucheon.Neural;
 
@@ -27,7 +28,19 @@ public static class NeuralModels
             o => new RecVaeRecommender(o), RecVaeRecommender.Load),
         ModelRegistry.Entry<NcfOptions>(NcfRecommender.AliasName, "NeuMF: GMF + MLP neural collaborative filtering (He et al. 2017)",
             o => new NcfRecommender(o), NcfRecommender.Load),
+        Sequential<SasRecOptions>("sasrec", "SASRec: causal self-attention next-item model (Kang & McAuley 2018)"),
+        Sequential<Cl4SRecOptions>("cl4srec", "CL4SRec: SASRec + InfoNCE over crop/mask/reorder views (Xie et al. 2022)"),
+        Sequential<CoSeRecOptions>("coserec", "CoSeRec: CL4SRec + correlation-based substitute/insert views (Liu et al. 2021)"),
+        Sequential<HierarchicalClOptions>("hierarchical-cl", "SASRec + contrastive loss at cumulative augmentation levels"),
+        Sequential<Gru4RecOptions>("gru4rec", "GRU4Rec: recurrent next-item model (Hidasi et al. 2016)"),
+        Sequential<Bert4RecOptions>("bert4rec", "BERT4Rec: bidirectional self-attention, masked item prediction (Sun et al. 2019)"),
+        Sequential<NextItNetOptions>("nextitnet", "NextItNet: dilated causal convolution residual blocks (Yuan et al. 2019)"),
     ];
+
+    private static ModelRegistration Sequential<TOptions>(string alias, string description)
+        where TOptions : SequentialOptions, new() =>
+        ModelRegistry.Entry<TOptions>(alias, description,
+            o => new SequentialRecommender(alias, o), (o, r) => SequentialRecommender.Load(alias, o, r));
 
     public static void Register()
     {

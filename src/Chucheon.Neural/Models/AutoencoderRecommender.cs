@@ -20,61 +20,42 @@ public enum Likelihood
 /// <summary>Fit, score and save for the user-vector autoencoders. Subclasses fix the likelihood and whether the
 /// latent is variational. Scoring encodes each user's row of the scoring-time history, so users held out of
 /// training are folded in with no extra step.</summary>
-public abstract class AutoencoderRecommender : IRecommender, IDisposable
+public abstract class AutoencoderRecommender : TorchRecommender<AutoencoderNet, AutoencoderOptions>
 {
-    private readonly AutoencoderOptions _options;
-    private AutoencoderNet? _net;
-    private Device _device = CPU;
-
-    protected AutoencoderRecommender(AutoencoderOptions options) => _options = options;
-
-    public abstract string Alias { get; }
+    protected AutoencoderRecommender(AutoencoderOptions options) : base(options)
+    {
+    }
 
     protected abstract Likelihood Likelihood { get; }
 
     protected abstract bool Variational { get; }
 
-    public IModelOptions Options => _options;
-
-    public int ItemCount { get; private set; }
-
-    /// <summary>Per-epoch loss, metric and time of the last fit.</summary>
-    public IReadOnlyList<EpochRecord> TrainingHistory { get; private set; } = [];
-
-    internal AutoencoderNet Network => _net ?? throw new InvalidOperationException($"{Alias}: the model is not fitted.");
-
     private AutoencoderNet Build(int items) =>
-        new(items, _options.HiddenDims, _options.LatentDim, Variational);
+        new(items, Settings.HiddenDims, Settings.LatentDim, Variational);
 
     /// <summary>Multinomial models see L2-normalised rows (Liang et al.); logistic ones the binary vector.</summary>
     private bool Normalize => Likelihood == Likelihood.Multinomial;
 
-    public void Fit(InteractionDataset train, FitContext context)
+    public override void Fit(InteractionDataset train, FitContext context)
     {
-        TorchRuntime.SetThreads(_options.Threads ?? context.Threads);
-        _device = TorchRuntime.ResolveDevice(_options.Device);
-        random.manual_seed(context.Seed);
         var matrix = train.UserItems;
         ItemCount = train.ItemCount;
-        _net?.Dispose();
-        _net = Build(ItemCount);
-        _net.to(_device);
+        var net = StartFit(context, () => Build(ItemCount));
         var active = Enumerable.Range(0, matrix.Rows).Where(u => matrix.RowLength(u) > 0).ToArray();
-        var stepsPerEpoch = (active.Length + _options.BatchSize - 1) / _options.BatchSize;
-        using var trainer = new Trainer(_options, context, Alias, _device);
-        var optimizer = trainer.CreateOptimizer(_net.parameters());
-        var net = _net;
+        var stepsPerEpoch = (active.Length + Settings.BatchSize - 1) / Settings.BatchSize;
+        using var trainer = new Trainer(Settings, context, Alias, Device);
+        var optimizer = trainer.CreateOptimizer(net.parameters());
         trainer.Run(net, (epoch, rng) =>
         {
             double total = 0;
             var batchIndex = 0;
-            foreach (var batch in Trainer.Batches(active.Length, _options.BatchSize, rng))
+            foreach (var batch in Trainer.Batches(active.Length, Settings.BatchSize, rng))
             {
                 var users = batch.Select(b => active[b]).ToArray();
                 var updates = ((long)epoch * stepsPerEpoch) + batchIndex++;
                 total += trainer.Step(optimizer, () => Loss(net,
-                    TensorData.SparseRows(matrix, users, _device, Normalize, _options.Dropout, rng),
-                    TensorData.DenseRows(matrix, users, _device), updates));
+                    TensorData.SparseRows(matrix, users, Device, Normalize, Settings.Dropout, rng),
+                    TensorData.DenseRows(matrix, users, Device), updates));
             }
 
             return total / Math.Max(1, batchIndex);
@@ -95,7 +76,7 @@ public abstract class AutoencoderRecommender : IRecommender, IDisposable
             return reconstruction;
         }
 
-        var beta = ((VariationalOptions)_options).BetaAt(updates);
+        var beta = ((VariationalOptions)Settings).BetaAt(updates);
         using var kl = Losses.GaussianKl(mu, logVariance);
         using var weighted = kl * beta;
         using (reconstruction)
@@ -104,27 +85,15 @@ public abstract class AutoencoderRecommender : IRecommender, IDisposable
         }
     }
 
-    public void Score(ReadOnlySpan<int> users, CsrMatrix history, Span<float> scores)
+    public override void Score(ReadOnlySpan<int> users, CsrMatrix history, Span<float> scores)
     {
         var net = Network;
-        net.eval();
-        using var noGrad = no_grad();
-        var batchSize = _options.EvalBatchSize;
-        for (var start = 0; start < users.Length; start += batchSize)
-        {
-            var count = Math.Min(batchSize, users.Length - start);
-            using var scope = NewDisposeScope();
-            var input = TensorData.SparseRows(history, users.Slice(start, count), _device, Normalize);
-            var logits = net.forward(input);
-            TensorData.CopyTo(logits, scores.Slice(start * ItemCount, count * ItemCount));
-        }
+        var ids = users.ToArray();
+        ScoreInBatches(ids.Length, scores, (start, count) =>
+            net.forward(TensorData.SparseRows(history, ids.AsSpan(start, count), Device, Normalize)));
     }
 
-    public void Save(ArtifactWriter writer)
-    {
-        writer.WriteJson("shape", new AutoencoderShape(ItemCount));
-        TensorData.SaveModule(Network, writer);
-    }
+    protected override void SaveState(ArtifactWriter writer) => writer.WriteJson("shape", new AutoencoderShape(ItemCount));
 
     private sealed record AutoencoderShape(int Items);
 
@@ -132,20 +101,8 @@ public abstract class AutoencoderRecommender : IRecommender, IDisposable
     /// loaded model runs on the CPU unless its options name another device.</summary>
     public static IRecommender Load(AutoencoderRecommender model, ArtifactReader reader)
     {
-        var shape = reader.ReadJson<AutoencoderShape>("shape");
-        model.ItemCount = shape.Items;
-        model._net = model.Build(shape.Items);
-        TensorData.LoadModule(model._net, reader);
-        model._device = TorchRuntime.ResolveDevice(model._options.Device);
-        model._net.to(model._device);
-        model._net.eval();
+        model.ItemCount = reader.ReadJson<AutoencoderShape>("shape").Items;
+        model.Restore(model.Build(model.ItemCount), reader);
         return model;
-    }
-
-    public void Dispose()
-    {
-        _net?.Dispose();
-        _net = null;
-        GC.SuppressFinalize(this);
     }
 }

@@ -61,35 +61,21 @@ public sealed class NcfOptions : NeuralOptions
 /// training user, so it cannot encode a new user's history the way the autoencoders do. Fallback: users with no
 /// training interactions (held out of training, or new) are scored with the mean embedding of the trained users,
 /// which ranks items roughly by learned popularity; their scoring-time history is not used.</remarks>
-public sealed class NcfRecommender(NcfOptions options) : IRecommender, IDisposable
+public sealed class NcfRecommender(NcfOptions options) : TorchRecommender<NcfNet, NcfOptions>(options)
 {
     public const string AliasName = "ncf";
 
-    private NcfNet? _net;
     private bool[] _trained = [];
-    private Device _device = CPU;
 
-    public string Alias => AliasName;
+    public override string Alias => AliasName;
 
-    public IModelOptions Options => options;
-
-    public int ItemCount { get; private set; }
-
-    public IReadOnlyList<EpochRecord> TrainingHistory { get; private set; } = [];
-
-    private NcfNet Network => _net ?? throw new InvalidOperationException("ncf: the model is not fitted.");
-
-    public void Fit(InteractionDataset train, FitContext context)
+    public override void Fit(InteractionDataset train, FitContext context)
     {
-        TorchRuntime.SetThreads(options.Threads ?? context.Threads);
-        _device = TorchRuntime.ResolveDevice(options.Device);
-        random.manual_seed(context.Seed);
+        var options = Settings;
         var matrix = train.UserItems;
         ItemCount = train.ItemCount;
         _trained = Enumerable.Range(0, matrix.Rows).Select(u => matrix.RowLength(u) > 0).ToArray();
-        _net?.Dispose();
-        var net = _net = new NcfNet(train.UserCount, ItemCount, options.GmfDim, options.MlpDims, options.Dropout);
-        net.to(_device);
+        var net = StartFit(context, () => new NcfNet(train.UserCount, ItemCount, options.GmfDim, options.MlpDims, options.Dropout));
 
         // Positive pairs in CSR order; each epoch shuffles them.
         var pairUsers = new int[matrix.NonZeros];
@@ -101,7 +87,7 @@ public sealed class NcfRecommender(NcfOptions options) : IRecommender, IDisposab
         var pairItems = matrix.ColumnIndices;
         var sampler = NegativeSamplers.Create(options.Sampler, matrix, options.PopularityExponent);
         var k = options.NegativeSamples;
-        using var trainer = new Trainer(options, context, Alias, _device);
+        using var trainer = new Trainer(options, context, Alias, Device);
         var optimizer = trainer.CreateOptimizer(net.parameters());
         trainer.Run(net, (epoch, rng) =>
         {
@@ -126,53 +112,54 @@ public sealed class NcfRecommender(NcfOptions options) : IRecommender, IDisposab
     private Tensor BatchLoss(NcfNet net, int[] users, int[] items, int[] negatives, int k)
     {
         var b = users.Length;
-        var u = tensor(users, device: _device);
-        var positive = net.forward(u, tensor(items, device: _device));
+        var u = tensor(users, device: Device);
+        var positive = net.forward(u, tensor(items, device: Device));
         var repeatedUsers = u.repeat_interleave(k);
-        var negative = net.forward(repeatedUsers, tensor(negatives, device: _device));
-        if (options.Loss == PairwiseLoss.Bpr)
+        var negative = net.forward(repeatedUsers, tensor(negatives, device: Device));
+        if (Settings.Loss == PairwiseLoss.Bpr)
         {
             return Losses.Bpr(positive, negative.view(b, k));
         }
 
         var logits = cat([positive, negative]);
-        var labels = cat([ones(b, device: _device), zeros(b * k, device: _device)]);
+        var labels = cat([ones(b, device: Device), zeros(b * k, device: Device)]);
         return Losses.Bce(logits, labels);
     }
 
-    public void Score(ReadOnlySpan<int> users, CsrMatrix history, Span<float> scores)
+    public override void Score(ReadOnlySpan<int> users, CsrMatrix history, Span<float> scores)
     {
         var net = Network;
-        net.eval();
-        using var noGrad = no_grad();
+        var ids = users.ToArray();
         using var scope = NewDisposeScope();
-        var trainedIds = Enumerable.Range(0, _trained.Length).Where(u => _trained[u]).ToArray();
-        var (meanGmf, meanMlp) = net.MeanUser(tensor(trainedIds, device: _device));
-        for (var start = 0; start < users.Length; start += options.EvalBatchSize)
+        Tensor meanGmf, meanMlp;
+        using (no_grad())
         {
-            var count = Math.Min(options.EvalBatchSize, users.Length - start);
-            using var batchScope = NewDisposeScope();
-            var ids = users.Slice(start, count).ToArray();
-            var known = ids.Select(u => (uint)u < (uint)_trained.Length && _trained[u]).ToArray();
-            var (gmf, mlp) = net.UserEmbeddings(tensor(ids.Select((u, i) => known[i] ? u : 0).ToArray(), device: _device));
+            var trainedIds = Enumerable.Range(0, _trained.Length).Where(u => _trained[u]).ToArray();
+            (meanGmf, meanMlp) = net.MeanUser(tensor(trainedIds, device: Device));
+        }
+
+        ScoreInBatches(ids.Length, scores, (start, count) =>
+        {
+            var batch = ids.AsSpan(start, count).ToArray();
+            var known = batch.Select(u => (uint)u < (uint)_trained.Length && _trained[u]).ToArray();
+            var (gmf, mlp) = net.UserEmbeddings(tensor(batch.Select((u, i) => known[i] ? u : 0).ToArray(), device: Device));
             if (known.Contains(false))
             {
-                var mask = tensor(known, device: _device).unsqueeze(1);
+                var mask = tensor(known, device: Device).unsqueeze(1);
                 gmf = where(mask, gmf, meanGmf);
                 mlp = where(mask, mlp, meanMlp);
             }
 
-            TensorData.CopyTo(net.ScoreAll(gmf, mlp), scores.Slice(start * ItemCount, count * ItemCount));
-        }
+            return net.ScoreAll(gmf, mlp);
+        });
     }
 
     private sealed record Shape(int Users, int Items);
 
-    public void Save(ArtifactWriter writer)
+    protected override void SaveState(ArtifactWriter writer)
     {
         writer.WriteJson("shape", new Shape(_trained.Length, ItemCount));
         writer.Write("trained_users", _trained.Select(t => t ? 1 : 0).ToArray());
-        TensorData.SaveModule(Network, writer);
     }
 
     public static NcfRecommender Load(NcfOptions options, ArtifactReader reader)
@@ -180,17 +167,7 @@ public sealed class NcfRecommender(NcfOptions options) : IRecommender, IDisposab
         var shape = reader.ReadJson<Shape>("shape");
         var model = new NcfRecommender(options) { ItemCount = shape.Items };
         model._trained = reader.ReadInts("trained_users").Select(v => v != 0).ToArray();
-        model._net = new NcfNet(shape.Users, shape.Items, options.GmfDim, options.MlpDims, options.Dropout);
-        TensorData.LoadModule(model._net, reader);
-        model._device = TorchRuntime.ResolveDevice(options.Device);
-        model._net.to(model._device);
-        model._net.eval();
+        model.Restore(new NcfNet(shape.Users, shape.Items, options.GmfDim, options.MlpDims, options.Dropout), reader);
         return model;
-    }
-
-    public void Dispose()
-    {
-        _net?.Dispose();
-        _net = null;
     }
 }

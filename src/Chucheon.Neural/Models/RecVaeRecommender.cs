@@ -56,35 +56,20 @@ public sealed class RecVaeOptions : NeuralOptions
 /// Recommendations with Implicit Feedback." WSDM 2020. The prior term acts like a trust region: the encoder may not
 /// drift far from where it was an epoch ago, which stabilises training. The decoder is trained on clean input with
 /// the encoder frozen, the encoder on corrupted input with the decoder frozen.</remarks>
-public sealed class RecVaeRecommender(RecVaeOptions options) : IRecommender, IDisposable
+public sealed class RecVaeRecommender(RecVaeOptions options) : TorchRecommender<RecVaeNet, RecVaeOptions>(options)
 {
     public const string AliasName = "recvae";
 
-    private RecVaeNet? _net;
-    private Device _device = CPU;
+    public override string Alias => AliasName;
 
-    public string Alias => AliasName;
-
-    public IModelOptions Options => options;
-
-    public int ItemCount { get; private set; }
-
-    public IReadOnlyList<EpochRecord> TrainingHistory { get; private set; } = [];
-
-    private RecVaeNet Network => _net ?? throw new InvalidOperationException("recvae: the model is not fitted.");
-
-    public void Fit(InteractionDataset train, FitContext context)
+    public override void Fit(InteractionDataset train, FitContext context)
     {
-        TorchRuntime.SetThreads(options.Threads ?? context.Threads);
-        _device = TorchRuntime.ResolveDevice(options.Device);
-        random.manual_seed(context.Seed);
+        var options = Settings;
         var matrix = train.UserItems;
         ItemCount = train.ItemCount;
-        _net?.Dispose();
-        var net = _net = new RecVaeNet(ItemCount, options.HiddenDim, options.LatentDim);
-        net.to(_device);
+        var net = StartFit(context, () => new RecVaeNet(ItemCount, options.HiddenDim, options.LatentDim));
         var active = Enumerable.Range(0, matrix.Rows).Where(u => matrix.RowLength(u) > 0).ToArray();
-        using var trainer = new Trainer(options, context, Alias, _device);
+        using var trainer = new Trainer(options, context, Alias, Device);
         var encoderParameters = net.Encoder.parameters().ToArray();
         var decoderParameters = net.Decoder.parameters().ToArray();
         var encoderOptimizer = trainer.CreateOptimizer(encoderParameters);
@@ -99,9 +84,9 @@ public sealed class RecVaeRecommender(RecVaeOptions options) : IRecommender, IDi
                 var users = batch.Select(b => active[b]).ToArray();
                 total += trainer.Step(optimizer, () =>
                 {
-                    var clean = TensorData.SparseRows(matrix, users, _device, normalize: true);
-                    var corrupted = dropout > 0 ? TensorData.SparseRows(matrix, users, _device, normalize: true, dropout, rng) : clean;
-                    return net.Loss(corrupted, clean, TensorData.DenseRows(matrix, users, _device), options.Gamma, options.Beta);
+                    var clean = TensorData.SparseRows(matrix, users, Device, normalize: true);
+                    var corrupted = dropout > 0 ? TensorData.SparseRows(matrix, users, Device, normalize: true, dropout, rng) : clean;
+                    return net.Loss(corrupted, clean, TensorData.DenseRows(matrix, users, Device), options.Gamma, options.Beta);
                 });
                 n++;
             }
@@ -131,42 +116,22 @@ public sealed class RecVaeRecommender(RecVaeOptions options) : IRecommender, IDi
         foreach (var p in parameters) { p.requires_grad = trainable; }
     }
 
-    public void Score(ReadOnlySpan<int> users, CsrMatrix history, Span<float> scores)
+    public override void Score(ReadOnlySpan<int> users, CsrMatrix history, Span<float> scores)
     {
         var net = Network;
-        net.eval();
-        using var noGrad = no_grad();
-        for (var start = 0; start < users.Length; start += options.EvalBatchSize)
-        {
-            var count = Math.Min(options.EvalBatchSize, users.Length - start);
-            using var scope = NewDisposeScope();
-            var logits = net.forward(TensorData.SparseRows(history, users.Slice(start, count), _device, normalize: true));
-            TensorData.CopyTo(logits, scores.Slice(start * ItemCount, count * ItemCount));
-        }
+        var ids = users.ToArray();
+        ScoreInBatches(ids.Length, scores, (start, count) =>
+            net.forward(TensorData.SparseRows(history, ids.AsSpan(start, count), Device, normalize: true)));
     }
 
     private sealed record Shape(int Items);
 
-    public void Save(ArtifactWriter writer)
-    {
-        writer.WriteJson("shape", new Shape(ItemCount));
-        TensorData.SaveModule(Network, writer);
-    }
+    protected override void SaveState(ArtifactWriter writer) => writer.WriteJson("shape", new Shape(ItemCount));
 
     public static RecVaeRecommender Load(RecVaeOptions options, ArtifactReader reader)
     {
         var model = new RecVaeRecommender(options) { ItemCount = reader.ReadJson<Shape>("shape").Items };
-        model._net = new RecVaeNet(model.ItemCount, options.HiddenDim, options.LatentDim);
-        TensorData.LoadModule(model._net, reader);
-        model._device = TorchRuntime.ResolveDevice(options.Device);
-        model._net.to(model._device);
-        model._net.eval();
+        model.Restore(new RecVaeNet(model.ItemCount, options.HiddenDim, options.LatentDim), reader);
         return model;
-    }
-
-    public void Dispose()
-    {
-        _net?.Dispose();
-        _net = null;
     }
 }

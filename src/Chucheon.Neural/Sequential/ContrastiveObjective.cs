@@ -1,0 +1,63 @@
+using static TorchSharp.torch;
+
+namespace Chucheon.Neural.Sequential;
+
+/// <summary>The self-supervised term: two augmented views of every sequence in the batch are encoded (in one forward
+/// pass), represented by their newest position, and pulled together with <see cref="InfoNce"/>.</summary>
+/// <remarks>Plain mode (CL4SRec, CoSeRec): each view applies one augmentation drawn uniformly from the list.
+/// Hierarchical mode: level k applies the first k augmentations cumulatively (crop; crop then mask; crop, mask, then
+/// reorder; ...), each level has its own pair of views and InfoNCE term, and the terms are averaged, so the weight
+/// means the same in both modes. With <c>original_view</c> the first view of each pair is the supervised pass's own
+/// (dropout-perturbed, un-augmented) representation, which halves the extra encoder work.</remarks>
+internal sealed class ContrastiveObjective(SequenceEncoder encoder, SequentialOptions options, ItemCorrelation? correlation, Device device)
+{
+    private readonly SequenceAugmenter _augmenter = new(options, correlation);
+
+    /// <param name="rows">The sequences the views are drawn from.</param>
+    /// <param name="random">Drives every augmentation.</param>
+    /// <param name="original">With <c>original_view</c>: the un-augmented representations [B, D] from the supervised
+    /// pass, used as the first view of every pair, so only one augmented view per row (and level) is encoded.</param>
+    public Tensor Loss(int[][] rows, Random random, Tensor? original = null)
+    {
+        using var scope = NewDisposeScope();
+        var augmentations = options.Augmentations;
+        var levels = options.Hierarchical ? augmentations.Length : 1;
+        var perLevel = original is null ? 2 : 1;
+        var views = new List<int[]>(perLevel * levels * rows.Length);
+        for (var level = 1; level <= levels; level++)
+        {
+            for (var view = 0; view < perLevel; view++)
+            {
+                foreach (var row in rows)
+                {
+                    views.Add(options.Hierarchical ? Stack(row, augmentations.AsSpan(0, level), random)
+                        : _augmenter.Apply(augmentations[random.Next(augmentations.Length)], row, random));
+                }
+            }
+        }
+
+        // Augmentations can shorten a view (crop) or lengthen it (insert); an empty crop of a one-item history is
+        // impossible (crop keeps at least one item).
+        var width = encoder.WidthFor(views, options.MaxLength);
+        using var tokens = tensor(TokenWindows.RightAligned(views, width, encoder.ItemCount), [views.Count, width], device: device);
+        var representation = encoder.forward(tokens).select(1, width - 1);
+        var b = rows.Length;
+        Tensor? total = null;
+        for (var level = 0; level < levels; level++)
+        {
+            var first = original ?? representation.narrow(0, 2L * level * b, b);
+            var second = original is null ? representation.narrow(0, ((2L * level) + 1) * b, b) : representation.narrow(0, level * (long)b, b);
+            var term = InfoNce.Loss(first, second, options.Temperature);
+            total = total is null ? term : total + term;
+        }
+
+        return (total! / levels).MoveToOuterDisposeScope();
+    }
+
+    private int[] Stack(int[] row, ReadOnlySpan<Augmentation> augmentations, Random random)
+    {
+        var view = row;
+        foreach (var augmentation in augmentations) { view = _augmenter.Apply(augmentation, view, random); }
+        return view;
+    }
+}

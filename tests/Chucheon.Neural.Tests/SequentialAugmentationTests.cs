@@ -1,0 +1,116 @@
+using Chucheon.Configuration;
+using Chucheon.Models;
+using Chucheon.Neural.Sequential;
+
+namespace Chucheon.Neural.Tests;
+
+public sealed class SequentialAugmentationTests
+{
+    private static readonly int[] Sequence = [3, 8, 1, 9, 4, 7, 2, 6, 5, 0];
+
+    private static SequenceAugmenter Augmenter()
+    {
+        var correlation = ItemCorrelation.FromSequences([[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [10, 11]], 12, window: 1);
+        return new SequenceAugmenter(new CoSeRecOptions(), correlation);
+    }
+
+    [Theory]
+    [InlineData(Augmentation.Crop)]
+    [InlineData(Augmentation.Mask)]
+    [InlineData(Augmentation.Reorder)]
+    [InlineData(Augmentation.Substitute)]
+    [InlineData(Augmentation.Insert)]
+    public void SameSeedSameView(Augmentation augmentation)
+    {
+        var augmenter = Augmenter();
+        Assert.Equal(augmenter.Apply(augmentation, Sequence, new Random(9)), augmenter.Apply(augmentation, Sequence, new Random(9)));
+        var copy = (int[])Sequence.Clone();
+        augmenter.Apply(augmentation, copy, new Random(1));
+        Assert.Equal(Sequence, copy);
+    }
+
+    [Fact]
+    public void CropIsAContiguousWindowOfTheRatio()
+    {
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var view = SequenceAugmenter.Crop(Sequence, 0.6, new Random(seed));
+            Assert.Equal(6, view.Length);
+            var start = Array.IndexOf(Sequence, view[0]);
+            Assert.Equal(Sequence[start..(start + 6)], view);
+        }
+
+        Assert.Equal([4], SequenceAugmenter.Crop([4], 0.6, new Random(0)));
+    }
+
+    [Fact]
+    public void MaskHidesExactlyTheRatioAndKeepsTheRest()
+    {
+        var view = SequenceAugmenter.Mask(Sequence, 0.3, new Random(4));
+        Assert.Equal(Sequence.Length, view.Length);
+        Assert.Equal(3, view.Count(i => i == SequenceAugmenter.Masked));
+        for (var i = 0; i < view.Length; i++)
+        {
+            if (view[i] != SequenceAugmenter.Masked) { Assert.Equal(Sequence[i], view[i]); }
+        }
+    }
+
+    [Fact]
+    public void ReorderPermutesOneWindowOnly()
+    {
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var view = SequenceAugmenter.Reorder(Sequence, 0.4, new Random(seed));
+            Assert.Equal(Sequence.Order(), view.Order());
+            var changed = Enumerable.Range(0, view.Length).Where(i => view[i] != Sequence[i]).ToArray();
+            if (changed.Length > 0) { Assert.True(changed[^1] - changed[0] < 4, "changes stay inside a 4-item window"); }
+        }
+    }
+
+    [Fact]
+    public void SubstituteAndInsertUseCorrelatedItems()
+    {
+        var augmenter = Augmenter();
+        var chain = new[] { 2, 3, 4, 5 };
+        var substituted = augmenter.Apply(Augmentation.Substitute, chain, new Random(2));
+        Assert.Equal(chain.Length, substituted.Length);
+        Assert.Contains(Enumerable.Range(0, chain.Length), i => substituted[i] != chain[i]);
+        // Window 1: an item's neighbours are its predecessor and successor in the walk.
+        Assert.All(Enumerable.Range(0, chain.Length), i => Assert.True(substituted[i] == chain[i] || Math.Abs(substituted[i] - chain[i]) == 1));
+
+        var inserted = augmenter.Apply(Augmentation.Insert, chain, new Random(2));
+        Assert.Equal(chain.Length + 1, inserted.Length);
+        // The original is a subsequence of the result.
+        var k = 0;
+        foreach (var item in inserted) { if (k < chain.Length && item == chain[k]) { k++; } }
+        Assert.Equal(chain.Length, k);
+    }
+
+    [Fact]
+    public void ItemCorrelationPicksTheStrongestNeighbour()
+    {
+        var correlation = ItemCorrelation.FromSequences([[0, 1], [0, 1], [0, 2], [3]], 4, window: 1);
+        Assert.Equal(1, correlation.MostCorrelated(0));
+        Assert.Equal(0, correlation.MostCorrelated(2));
+        Assert.Equal(-1, correlation.MostCorrelated(3));
+    }
+
+    [Theory]
+    [InlineData("sasrec", "heads", 3)]
+    [InlineData("sasrec", "max_length", 1)]
+    [InlineData("cl4srec", "temperature", 0)]
+    [InlineData("bert4rec", "mask_probability", 0)]
+    [InlineData("nextitnet", "kernel_size", 1)]
+    public void BadOptionsNameTheKey(string alias, string key, object value)
+    {
+        var error = Assert.ThrowsAny<OptionsException>(() => ModelRegistry.Create(alias, new Dictionary<string, object?> { [key] = value }));
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HierarchicalNeedsAugmentations()
+    {
+        var error = Assert.ThrowsAny<OptionsException>(() => ModelRegistry.Create("sasrec", new Dictionary<string, object?> { ["hierarchical"] = true }));
+        Assert.Contains("hierarchical", error.Message, StringComparison.Ordinal);
+    }
+}
