@@ -80,7 +80,7 @@ public sealed class CtrModel(string alias, CtrOptions options) : IDisposable
         var (indices, values) = Inputs(rows);
         var logits = network.forward(indices, values);
         var loss = Options.Loss == CtrLoss.Bpr ? PairwiseLoss(logits, rows, rng) : Losses.Bce(logits, tensor(rows.Labels, device: _device));
-        return Options.EmbeddingL2 > 0 ? loss + (network.EmbeddingPenalty(indices) * Options.EmbeddingL2) : loss;
+        return Options.EmbeddingL2 > 0 ? loss + (network.EmbeddingPenalty(indices, Options.EmbeddingRegularization) * Options.EmbeddingL2) : loss;
     }
 
     /// <summary>BPR over (click, non-click) pairs of the batch: each click is paired with a random non-click of the same

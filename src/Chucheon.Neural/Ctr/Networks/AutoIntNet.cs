@@ -56,7 +56,7 @@ public sealed class AutoIntNet : CtrNetwork, IAttentionNetwork
         return sum.squeeze(-1);
     }
 
-    public override Tensor EmbeddingPenalty(Tensor indices) => embedding.Penalty(indices);
+    public override Tensor EmbeddingPenalty(Tensor indices, EmbeddingRegularization mode) => embedding.Penalty(indices, mode);
 
     public IReadOnlyList<(string Layer, Tensor Weights)> AttentionMaps(Tensor indices, Tensor values)
     {

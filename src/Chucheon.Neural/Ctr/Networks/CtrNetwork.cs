@@ -7,7 +7,7 @@ public abstract class CtrNetwork(string name) : nn.Module<Tensor, Tensor, Tensor
 {
     /// <summary>The embedding regulariser's value for this batch (before multiplying by λ); zero for models without
     /// embeddings.</summary>
-    public abstract Tensor EmbeddingPenalty(Tensor indices);
+    public abstract Tensor EmbeddingPenalty(Tensor indices, Layers.EmbeddingRegularization mode);
 
     /// <summary>[B, F, D] → [B, F·D].</summary>
     protected static Tensor Flatten(Tensor fields) => fields.reshape(fields.shape[0], -1);

@@ -37,5 +37,5 @@ public sealed class DcnNet : CtrNetwork
         return logit.squeeze(-1);
     }
 
-    public override Tensor EmbeddingPenalty(Tensor indices) => embedding.Penalty(indices);
+    public override Tensor EmbeddingPenalty(Tensor indices, EmbeddingRegularization mode) => embedding.Penalty(indices, mode);
 }

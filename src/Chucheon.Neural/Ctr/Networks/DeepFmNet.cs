@@ -34,5 +34,5 @@ public sealed class DeepFmNet : CtrNetwork
         return fm + squeezed;
     }
 
-    public override Tensor EmbeddingPenalty(Tensor indices) => embedding.Penalty(indices);
+    public override Tensor EmbeddingPenalty(Tensor indices, EmbeddingRegularization mode) => embedding.Penalty(indices, mode);
 }

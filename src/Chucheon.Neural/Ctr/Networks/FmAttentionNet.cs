@@ -65,7 +65,7 @@ public sealed class FmAttentionNet : CtrNetwork, IAttentionNetwork
         }
     }
 
-    public override Tensor EmbeddingPenalty(Tensor indices) => embedding.Penalty(indices);
+    public override Tensor EmbeddingPenalty(Tensor indices, EmbeddingRegularization mode) => embedding.Penalty(indices, mode);
 
     public IReadOnlyList<(string Layer, Tensor Weights)> AttentionMaps(Tensor indices, Tensor values)
     {

@@ -40,5 +40,5 @@ public sealed class FwFmNet : CtrNetwork
         return first + second;
     }
 
-    public override Tensor EmbeddingPenalty(Tensor indices) => embedding.Penalty(indices);
+    public override Tensor EmbeddingPenalty(Tensor indices, EmbeddingRegularization mode) => embedding.Penalty(indices, mode);
 }

@@ -17,5 +17,5 @@ public sealed class LogisticRegressionNet : CtrNetwork
 
     public override Tensor forward(Tensor indices, Tensor values) => linear.forward(indices, values);
 
-    public override Tensor EmbeddingPenalty(Tensor indices) => zeros(1, device: indices.device).squeeze();
+    public override Tensor EmbeddingPenalty(Tensor indices, EmbeddingRegularization mode) => zeros(1, device: indices.device).squeeze();
 }

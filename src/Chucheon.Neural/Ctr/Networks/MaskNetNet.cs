@@ -61,5 +61,5 @@ public sealed class MaskNetNet : CtrNetwork
         }
     }
 
-    public override Tensor EmbeddingPenalty(Tensor indices) => embedding.Penalty(indices);
+    public override Tensor EmbeddingPenalty(Tensor indices, EmbeddingRegularization mode) => embedding.Penalty(indices, mode);
 }

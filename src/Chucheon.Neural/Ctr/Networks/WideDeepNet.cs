@@ -32,5 +32,5 @@ public sealed class WideDeepNet : CtrNetwork
         return first + squeezed;
     }
 
-    public override Tensor EmbeddingPenalty(Tensor indices) => embedding.Penalty(indices);
+    public override Tensor EmbeddingPenalty(Tensor indices, EmbeddingRegularization mode) => embedding.Penalty(indices, mode);
 }

@@ -39,5 +39,5 @@ public sealed class XDeepFmNet : CtrNetwork
         return first + squeezed;
     }
 
-    public override Tensor EmbeddingPenalty(Tensor indices) => embedding.Penalty(indices);
+    public override Tensor EmbeddingPenalty(Tensor indices, EmbeddingRegularization mode) => embedding.Penalty(indices, mode);
 }

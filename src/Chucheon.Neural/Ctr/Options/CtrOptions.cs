@@ -33,6 +33,9 @@ public class CtrOptions : NeuralOptions
     /// looked up (only rows in use are shrunk).</summary>
     public double EmbeddingL2 { get; set; }
 
+    /// <summary><c>batch</c>: penalise the embeddings each example used; <c>table</c>: the whole table every step.</summary>
+    public Layers.EmbeddingRegularization EmbeddingRegularization { get; set; } = Layers.EmbeddingRegularization.Batch;
+
     public CtrLoss Loss { get; set; } = CtrLoss.Bce;
 
     public override void Validate()
