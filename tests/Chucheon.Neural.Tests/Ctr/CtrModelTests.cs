@@ -112,7 +112,9 @@ public sealed class CtrModelTests
         Assert.Equal(2, dump.Layers.Count);
         Assert.All(dump.Layers, l => Assert.Equal(3, l.Heads.Length));
         Assert.All(dump.Layers[0].Mean, row => Assert.Equal(1.0, row.Sum(), 4));
-        Assert.Null(CtrModels.Create("fm", Small("fm")).DumpAttention(Test));
+        using var fm = CtrModels.Create("fm", options.Where(kv => kv.Key is not ("attention_layers" or "attention_heads" or "mlp_dims")).ToDictionary());
+        fm.Fit(Train, null, new FitContext { Seed = 5, Threads = 1 });
+        Assert.Null(fm.DumpAttention(Test));
     }
 
     [Fact]
