@@ -29,20 +29,23 @@ public sealed class CompressedInteraction : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x0)
     {
+        // Work in [B, D, maps] layout throughout: the per-dimension outer product is then already contiguous in the
+        // (H·F) axis the compression reads, with no transposed copies per layer.
+        using var fieldsLast = x0.transpose(1, 2).contiguous();
+        using var right = fieldsLast.unsqueeze(2);
         var batch = x0.shape[0];
         var dim = x0.shape[2];
         var pooled = new List<Tensor>();
-        var x = x0.alias();
+        var x = fieldsLast.alias();
         foreach (var compress in compressions)
         {
             using var previous = x;
-            using var outer = einsum("bhd,bmd->bhmd", previous, x0);
-            using var flat = outer.reshape(batch, -1, dim);
-            using var byDim = flat.transpose(1, 2);
-            using var compressed = compress.forward(byDim);
-            using var activated = nn.functional.relu(compressed);
-            x = activated.transpose(1, 2).contiguous();
-            pooled.Add(x.sum(2));
+            using var left = previous.unsqueeze(3);
+            using var outer = left * right;
+            using var flat = outer.reshape(batch, dim, -1);
+            using var compressed = compress.forward(flat);
+            x = nn.functional.relu(compressed);
+            pooled.Add(x.sum(1));
         }
 
         x.Dispose();
