@@ -49,7 +49,7 @@ internal static class MlNetFfm
         (int Iterations, int Latent, double Auc) best = (0, 0, double.NegativeInfinity);
         foreach (var latent in new[] { 8, 20 })
         {
-            foreach (var iterations in new[] { 5, 10, 20, 40 })
+            foreach (var iterations in new[] { 5, 10, 20, 40, 80, 160 })
             {
                 var model = Fit(ml, train, iterations, latent);
                 var auc = Auc(ml, model, validation, split.Validation.Labels).Auc;
