@@ -31,7 +31,7 @@ internal static class CtrCommand
             try
             {
                 result = CtrExperiment.Run(document.Root, Path.GetDirectoryName(Path.GetFullPath(path))!, outputDirectory,
-                    new Progress<Models.FitProgress>(p => Console.Error.WriteLine(p.Detail)));
+                    new EpochLog());
             }
             catch (OptionsException e)
             {
@@ -45,4 +45,11 @@ internal static class CtrCommand
         }));
         return command;
     }
+}
+
+/// <summary>Prints each epoch line as it happens, on the training thread (Progress&lt;T&gt; would post to the thread
+/// pool and could reorder lines).</summary>
+internal sealed class EpochLog : IProgress<Models.FitProgress>
+{
+    public void Report(Models.FitProgress value) => Console.Error.WriteLine(value.Detail);
 }
