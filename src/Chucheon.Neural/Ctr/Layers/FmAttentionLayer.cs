@@ -12,6 +12,7 @@ namespace Chucheon.Neural.Ctr.Layers;
 public sealed class FmAttentionLayer : nn.Module<Tensor, Tensor>
 {
     private readonly Linear query;
+    private readonly LayerNorm pairNorm;
     private readonly Linear pairKey;
     private readonly Linear value;
     private readonly Linear residual;
@@ -23,6 +24,7 @@ public sealed class FmAttentionLayer : nn.Module<Tensor, Tensor>
         _heads = heads;
         _headDim = headDim;
         query = nn.Linear(input, heads * headDim, hasBias: false);
+        pairNorm = nn.LayerNorm(input);
         pairKey = nn.Linear(input, heads * headDim, hasBias: false);
         value = nn.Linear(input, heads * headDim, hasBias: false);
         residual = nn.Linear(input, heads * headDim, hasBias: false);
@@ -47,7 +49,10 @@ public sealed class FmAttentionLayer : nn.Module<Tensor, Tensor>
         using var left = fields.unsqueeze(2);
         using var right = fields.unsqueeze(1);
         using var pairs = left * right;
-        using var keys = pairKey.forward(pairs);
+        // eᵢ ⊙ eⱼ is quadratic in the embedding scale (about 1e-4 at initialisation), which left every score near
+        // zero and the attention uniform; normalising each pair vector keeps its direction and restores the scale.
+        using var normalised = pairNorm.forward(pairs);
+        using var keys = pairKey.forward(normalised);
         using var keyHeads = keys.view(batch, count, count, _heads, _headDim);
         using var k = keyHeads.permute(0, 3, 1, 2, 4);
         using var qi = q.unsqueeze(3);
