@@ -14,6 +14,7 @@ public static class ChucheonCli
         {
             QuickstartCommand.Create(),
             RunCommand.Create(),
+            CtrCommand.Create(),
             RecommendCommand.Create(),
             SimilarItemsCommand.Create(),
             DatasetsCommand.Create(),

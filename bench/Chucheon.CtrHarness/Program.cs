@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using Chucheon.Configuration;
+using Chucheon.Experiments.Configuration;
+using Chucheon.Neural.Ctr.Experiments;
+
+namespace Chucheon.CtrHarness;
+
+/// <summary>End-to-end CTR measurements for docs/benchmarks-ctr.md.
+/// <c>frappe CONFIG... [--mlnet] [--set key=value ...]</c>: runs each CTR config in this process (one at a time) and
+/// optionally ML.NET's FFM on the same split; prints a Markdown table with wall and CPU time and the load average.
+/// <c>two-stage CONFIG</c>: EASE alone vs EASE + CTR re-ranking on MovieLens 100K (see <see cref="TwoStageBench"/>).</summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        Chucheon.Neural.NeuralModels.Register();
+        if (args.Length >= 2 && args[0] == "two-stage") { return TwoStageBench.Run(args[1], Overrides(args)); }
+        if (args.Length < 2 || args[0] != "frappe")
+        {
+            Console.Error.WriteLine("usage: frappe CONFIG... [--mlnet] [--set key=value]... | two-stage CONFIG [--set key=value]...");
+            return 2;
+        }
+
+        var configs = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        var rows = new List<string>();
+        Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        foreach (var path in configs)
+        {
+            var document = YamlDocument.Load(path);
+            foreach (var (key, value) in Overrides(args)) { document.Set(key, value); }
+            var before = LoadAverage();
+            try
+            {
+                var r = CtrExperiment.Run(document.Root, Path.GetDirectoryName(Path.GetFullPath(path))!, null,
+                    new SyncProgress(p => Console.Error.WriteLine(p.Detail)));
+                rows.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"| {r.Model} | {Path.GetFileName(path)} | {r.ValidationMetrics["auc"]:F4} | {r.Metrics["auc"]:F4} | {r.Metrics["logloss"]:F4} | {r.Metrics["gauc"]:F4} | {r.BestEpoch}/{r.EpochsRun} | {r.SecondsPerEpoch:F2} | {r.FitCpuSeconds / Math.Max(1, r.EpochsRun):F2} | {r.FitSeconds:F1} | {r.EvaluateSeconds:F3} | {r.EvaluateCpuSeconds:F3} | {before} → {LoadAverage()} |"));
+            }
+            catch (OptionsException e)
+            {
+                throw document.Locate(e);
+            }
+
+            Console.WriteLine(rows[^1]);
+        }
+
+        if (args.Contains("--mlnet"))
+        {
+            var document = YamlDocument.Load(configs[0]);
+            var spec = OptionsBinder.Bind<CtrDatasetSpec>((IReadOnlyDictionary<string, object?>)document.Root["dataset"]!, "dataset");
+            var seed = int.Parse(document.Root["seed"]?.ToString() ?? "42", CultureInfo.InvariantCulture);
+            var data = CtrDataLoader.Load(spec, Path.GetDirectoryName(Path.GetFullPath(configs[0]))!, seed);
+            var before = LoadAverage();
+            var m = MlNetFfm.Run(data.Split, seed, Console.Error);
+            rows.Add(string.Create(CultureInfo.InvariantCulture,
+                $"| ml.net ffm (latent {m.Latent}, {m.Iterations} iterations) | same split | {m.ValidationAuc:F4} | {m.Auc:F4} | {m.LogLoss:F4} | – | – | {m.FitSeconds / m.Iterations:F2} | {m.FitCpuSeconds / m.Iterations:F2} | {m.FitSeconds:F1} (grid {m.GridSeconds:F0}) | {m.PredictSeconds:F3} | – | {before} → {LoadAverage()} |"));
+            Console.WriteLine(rows[^1]);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| model | config | valid AUC | test AUC | test LogLoss | test GAUC | best/run epochs | wall s/epoch | CPU s/epoch | fit wall s | eval wall s | eval CPU s | load avg (1 min) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var row in rows) { Console.WriteLine(row); }
+        return 0;
+    }
+
+    internal static List<(string Key, string Value)> Overrides(string[] args)
+    {
+        var result = new List<(string, string)>();
+        for (var i = 0; i < args.Length - 1; i++)
+        {
+            if (args[i] != "--set") { continue; }
+            var eq = args[i + 1].IndexOf('=', StringComparison.Ordinal);
+            result.Add((args[i + 1][..eq], args[i + 1][(eq + 1)..]));
+        }
+
+        return result;
+    }
+
+    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+}
+
+/// <summary>Reports progress on the calling thread, in order (Progress&lt;T&gt; posts to the thread pool).</summary>
+internal sealed class SyncProgress(Action<Chucheon.Models.FitProgress> report) : IProgress<Chucheon.Models.FitProgress>
+{
+    public void Report(Chucheon.Models.FitProgress value) => report(value);
+}

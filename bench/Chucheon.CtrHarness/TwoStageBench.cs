@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using Chucheon.Configuration;
+using Chucheon.Data;
+using Chucheon.Data.Ctr;
+using Chucheon.Data.Readers;
+using Chucheon.Data.Splits;
+using Chucheon.Evaluation;
+using Chucheon.Experiments.Configuration;
+using Chucheon.Models;
+using Chucheon.Neural.Ctr;
+using Chucheon.Neural.Ctr.Ranking;
+
+namespace Chucheon.CtrHarness;
+
+/// <summary>MovieLens 100K: EASE alone vs EASE retrieving <c>candidates</c> items re-ranked by a CTR model with user
+/// and item features, both through <see cref="RankingEvaluator"/> (full catalog, history excluded) on one split.
+/// Config sections: <c>dataset.path</c>, <c>split</c>, <c>retriever</c>, <c>ranker</c>, <c>ctr</c>
+/// (<c>click_min_rating</c>, <c>negatives_per_click</c>, <c>low_ratings_as_negatives</c>, <c>min_count</c>),
+/// <c>candidates</c>, <c>evaluation</c>, <c>seed</c>.</summary>
+internal static class TwoStageBench
+{
+    public static int Run(string path, List<(string Key, string Value)> overrides)
+    {
+        var document = YamlDocument.Load(path);
+        foreach (var (key, value) in overrides) { document.Set(key, value); }
+        try
+        {
+            return Run(document.Root, Path.GetDirectoryName(Path.GetFullPath(path))!);
+        }
+        catch (OptionsException e)
+        {
+            throw document.Locate(e);
+        }
+    }
+
+    private static int Run(Dictionary<string, object?> root, string baseDirectory)
+    {
+        var seed = int.Parse(root["seed"]?.ToString() ?? "42", CultureInfo.InvariantCulture);
+        var folder = Path.GetFullPath(Path.Combine(baseDirectory, Section(root, "dataset")["path"]!.ToString()!));
+        var splitSpec = OptionsBinder.Bind<SplitSpec>(Section(root, "split"), "split");
+        var evaluation = OptionsBinder.Bind<EvaluationSpec>(Section(root, "evaluation"), "evaluation");
+        var candidates = int.Parse(root["candidates"]?.ToString() ?? "200", CultureInfo.InvariantCulture);
+        var ctr = Section(root, "ctr");
+        double Number(string key, double fallback) => ctr.TryGetValue(key, out var v) && v is not null ? double.Parse(v.ToString()!, CultureInfo.InvariantCulture) : fallback;
+
+        var dataset = MovieLens100KReader.Load(folder);
+        var split = Splitters.Split(dataset, splitSpec, seed);
+        Console.WriteLine($"ml-100k split: {split.Train.Log.Count} train, {split.Validation.Count} validation, {split.Test.Count} test interactions");
+
+        var retrieverSection = new Dictionary<string, object?>(Section(root, "retriever"));
+        retrieverSection.Remove("name", out var retrieverAlias);
+        var retriever = ModelRegistry.Create(retrieverAlias!.ToString()!, retrieverSection);
+        var watch = Stopwatch.StartNew();
+        retriever.Fit(split.Train, new FitContext { Seed = seed });
+        Console.WriteLine($"{retriever.Alias} fit {watch.Elapsed.TotalSeconds:F1} s");
+
+        var features = new MovieLensCtrFeatures(split.Train);
+        var known = split.Train.UserItems;
+        var clickMin = Number("click_min_rating", 4);
+        var negatives = (int)Number("negatives_per_click", 4);
+        var lowAsNegative = !ctr.TryGetValue("low_ratings_as_negatives", out var low) || !string.Equals(low?.ToString(), "false", StringComparison.OrdinalIgnoreCase);
+        var rawTrain = features.Build(split.Train.Log, known, clickMin, negatives, lowAsNegative, seed);
+        var rawValidation = features.Build(split.Validation, known, clickMin, negatives, lowAsNegative, seed + 1);
+        var encoder = CtrEncoder.Fit(MovieLensCtrFeatures.Schema(), rawTrain, (int)Number("min_count", 1));
+        var train = encoder.Encode(rawTrain);
+        var validation = encoder.Encode(rawValidation);
+        Console.WriteLine($"CTR rows: {train.Count} train ({train.PositiveRate:P1} clicks), {validation.Count} validation; {train.Layout.FeatureCount} features");
+
+        var rankerSection = new Dictionary<string, object?>(Section(root, "ranker"));
+        rankerSection.Remove("name", out var rankerAlias);
+        using var ranker = CtrModels.Create(rankerAlias!.ToString()!, rankerSection);
+        watch.Restart();
+        ranker.Fit(train, validation, new FitContext { Seed = seed, Progress = new SyncProgress(p => Console.Error.WriteLine(p.Detail)) });
+        var ctrMetrics = ranker.Evaluate(validation);
+        Console.WriteLine($"{ranker.Alias} fit {watch.Elapsed.TotalSeconds:F1} s; validation AUC {ctrMetrics.Auc:F4} GAUC {ctrMetrics.GroupAuc:F4}");
+
+        var pairs = new MovieLensPairEncoder(encoder, features, split.Train.UserCount, split.Train.ItemCount);
+        var twoStage = TwoStageScorer.ForMovieLens(retriever, ranker, pairs, candidates);
+        Console.WriteLine("| scorer | part | " + string.Join(" | ", evaluation.ResolvedMetrics().SelectMany(_ => evaluation.Cutoffs(), (m, k) => $"{m.Name}@{k}").Distinct()) + " | seconds |");
+        foreach (var target in new[] { EvaluationTarget.Validation, EvaluationTarget.Test })
+        {
+            foreach (var (name, scorer) in new (string, IItemScorer)[] { (retriever.Alias, retriever), ($"{retriever.Alias} top-{candidates} → {ranker.Alias}", twoStage) })
+            {
+                watch.Restart();
+                var report = RankingEvaluator.Evaluate(scorer, split, evaluation, target, seed);
+                Console.WriteLine($"| {name} | {target} | " + string.Join(" | ", report.Metrics.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value:F4}")) + $" | {watch.Elapsed.TotalSeconds:F1} |");
+            }
+        }
+
+        return 0;
+    }
+
+    private static IReadOnlyDictionary<string, object?> Section(Dictionary<string, object?> root, string name) =>
+        root.TryGetValue(name, out var v) && v is IReadOnlyDictionary<string, object?> d ? d : throw new OptionsException(name, "a section is required.");
+}

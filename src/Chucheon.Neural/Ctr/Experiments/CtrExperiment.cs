@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Chucheon.Configuration;
+using Chucheon.Models;
+
+namespace Chucheon.Neural.Ctr.Experiments;
+
+/// <summary>One CTR run from a parsed config (<c>task: ctr</c>; sections <c>dataset</c>, <c>model</c>, <c>seed</c>,
+/// <c>threads</c>, <c>name</c>): load and split, fit with early stopping on validation AUC, evaluate the test part,
+/// write <c>metrics.json</c>, the model, and <c>attention.json</c> for attention models.</summary>
+public static class CtrExperiment
+{
+    private static readonly HashSet<string> TopLevelKeys = ["task", "name", "dataset", "model", "seed", "threads"];
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>Runs the experiment; <paramref name="outputDirectory"/> null skips writing files.</summary>
+    public static CtrRunResult Run(IReadOnlyDictionary<string, object?> root, string baseDirectory, string? outputDirectory, IProgress<FitProgress>? progress = null)
+    {
+        foreach (var key in root.Keys)
+        {
+            if (!TopLevelKeys.Contains(key)) { throw new OptionsException(key, $"unknown key. Known keys: {string.Join(", ", TopLevelKeys.Order())}."); }
+        }
+
+        var dataset = OptionsBinder.Bind<CtrDatasetSpec>(Section(root, "dataset"), "dataset");
+        var modelSection = new Dictionary<string, object?>(Section(root, "model"));
+        if (!modelSection.Remove("name", out var alias) || alias is not string modelAlias) { throw new OptionsException("model.name", "name the CTR model."); }
+        var seed = root.TryGetValue("seed", out var s) && s is not null ? int.Parse(s.ToString()!, CultureInfo.InvariantCulture) : 42;
+        var threads = root.TryGetValue("threads", out var t) && t is not null ? int.Parse(t.ToString()!, CultureInfo.InvariantCulture) : Environment.ProcessorCount;
+        using var model = CtrModels.Create(modelAlias, modelSection);
+
+        var data = CtrDataLoader.Load(dataset, baseDirectory, seed);
+        var split = data.Split;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        model.Fit(split.Train, split.Validation.Count > 0 ? split.Validation : null, new FitContext { Seed = seed, Threads = threads, Progress = progress });
+        var fitSeconds = watch.Elapsed.TotalSeconds;
+        var fitCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var validation = split.Validation.Count > 0 ? model.Evaluate(split.Validation) : null;
+        var test = model.Evaluate(split.Test);
+        var history = model.TrainingHistory;
+        var result = new CtrRunResult(
+            dataset.Format.ToString().ToLowerInvariant(), model.Alias,
+            string.Create(CultureInfo.InvariantCulture, $"random rows {dataset.TrainFraction:0.##}/{dataset.ValidationFraction:0.##}/{1 - dataset.TrainFraction - dataset.ValidationFraction:0.##} seed {seed}"),
+            Metrics(test), validation is null ? [] : Metrics(validation),
+            split.Train.Count, split.Validation.Count, split.Test.Count, split.Train.Layout.FeatureCount,
+            model.BestEpoch + 1, history.Count, fitSeconds, fitCpu,
+            history.Count == 0 ? 0 : history.Average(h => h.Seconds),
+            test.Seconds, test.CpuSeconds, seed, OptionsBinder.Describe(model.Options));
+        if (outputDirectory is not null)
+        {
+            Directory.CreateDirectory(outputDirectory);
+            File.WriteAllText(Path.Combine(outputDirectory, "metrics.json"), JsonSerializer.Serialize(result, Json));
+            File.WriteAllText(Path.Combine(outputDirectory, "history.json"), JsonSerializer.Serialize(history, Json));
+            File.WriteAllText(Path.Combine(outputDirectory, "encoder.json"), JsonSerializer.Serialize(data.Encoder.State, Json));
+            model.Save(Path.Combine(outputDirectory, "model"));
+            if (model.DumpAttention(split.Test) is { } attention)
+            {
+                File.WriteAllText(Path.Combine(outputDirectory, "attention.json"), JsonSerializer.Serialize(attention, Json));
+            }
+        }
+
+        return result;
+    }
+
+    private static SortedDictionary<string, double> Metrics(CtrMetrics m) => new(StringComparer.Ordinal)
+    {
+        ["auc"] = m.Auc,
+        ["logloss"] = m.LogLoss,
+        ["gauc"] = m.GroupAuc,
+    };
+
+    private static IReadOnlyDictionary<string, object?> Section(IReadOnlyDictionary<string, object?> root, string name) =>
+        root.TryGetValue(name, out var value) && value is IReadOnlyDictionary<string, object?> section
+            ? section
+            : root.TryGetValue(name, out var v2) && v2 is Dictionary<string, object?> d ? d : throw new OptionsException(name, "a section is required.");
+}

@@ -1,0 +1,85 @@
+using Chucheon.Data.Ctr;
+using Chucheon.Neural.Ctr.Layers;
+using Chucheon.Neural.Ctr.Options;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Chucheon.Neural.Ctr.Networks;
+
+/// <summary><c>fm-attention</c>: an FM (linear + pair-wise term) plus stacked <see cref="FmAttentionLayer"/>s whose
+/// attention keys are the FM interaction vectors eᵢ ⊙ eⱼ, flattened into a logit; <c>use_mlp</c> adds an MLP.</summary>
+public sealed class FmAttentionNet : CtrNetwork, IAttentionNetwork
+{
+    private readonly LinearTerm linear;
+    private readonly FieldEmbedding embedding;
+    private readonly ModuleList<FmAttentionLayer> attention = new();
+    private readonly Linear output;
+    private readonly Mlp? deep;
+
+    public FmAttentionNet(CtrLayout layout, AttentionCtrOptions options) : base("fm_attention")
+    {
+        linear = new LinearTerm(layout);
+        embedding = new FieldEmbedding(layout, options.EmbeddingDim);
+        long width = options.EmbeddingDim;
+        for (var l = 0; l < options.AttentionLayers; l++)
+        {
+            var layer = new FmAttentionLayer(width, options.AttentionHeads, options.AttentionDim, $"fm_attention_{l}");
+            attention.Add(layer);
+            width = layer.OutputWidth;
+        }
+
+        output = nn.Linear(layout.FieldCount * width, 1);
+        if (options.UseMlp)
+        {
+            deep = new Mlp(layout.FieldCount * options.EmbeddingDim, options.MlpDims, options.Dropout, options.BatchNorm, logitOutput: true);
+        }
+
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor indices, Tensor values)
+    {
+        using var first = linear.forward(indices, values);
+        using var fields = embedding.forward(indices, values);
+        using var second = FmInteraction.Scalar(fields);
+        var x = fields.alias();
+        foreach (var layer in attention)
+        {
+            using var previous = x;
+            x = layer.forward(previous);
+        }
+
+        using var attended = x;
+        using var flat = Flatten(attended);
+        using var attentionLogit = output.forward(flat);
+        using var squeezed = attentionLogit.squeeze(-1);
+        using var fm = first + second;
+        var logit = fm + squeezed;
+        if (deep is null) { return logit; }
+        using (logit)
+        {
+            using var embeddingsFlat = Flatten(fields);
+            using var deepLogit = deep.forward(embeddingsFlat);
+            using var deepSqueezed = deepLogit.squeeze(-1);
+            return logit + deepSqueezed;
+        }
+    }
+
+    public override Tensor EmbeddingPenalty(Tensor indices, EmbeddingRegularization mode) => embedding.Penalty(indices, mode);
+
+    public IReadOnlyList<(string Layer, Tensor Weights)> AttentionMaps(Tensor indices, Tensor values)
+    {
+        var maps = new List<(string, Tensor)>();
+        var x = embedding.forward(indices, values);
+        for (var l = 0; l < attention.Count; l++)
+        {
+            using var previous = x;
+            var (next, weights) = attention[l].Attend(previous);
+            maps.Add(($"fm_attention_{l}", weights));
+            x = next;
+        }
+
+        x.Dispose();
+        return maps;
+    }
+}

@@ -1,0 +1,47 @@
+using Chucheon.Configuration;
+using Chucheon.Neural.Training;
+
+namespace Chucheon.Neural.Ctr.Options;
+
+/// <summary>CTR training objective.</summary>
+public enum CtrLoss
+{
+    /// <summary>Binary cross-entropy on every labelled example (pointwise; calibrated probabilities).</summary>
+    Bce,
+
+    /// <summary>BPR on (click, non-click) pairs from the same batch, sharing the group (user) when the batch has one
+    /// (pairwise; optimises ranking, not calibration).</summary>
+    Bpr,
+}
+
+/// <summary>Options shared by every CTR model (and all of <c>lr</c>, <c>fm</c>, <c>ffm</c>, <c>fwfm</c>): the
+/// <see cref="NeuralOptions"/> training keys plus embedding width, embedding regularisation and the loss.</summary>
+public class CtrOptions : NeuralOptions
+{
+    public CtrOptions()
+    {
+        Epochs = 30;
+        BatchSize = 4096;
+        Patience = 2;
+        EvalBatchSize = 65536;
+    }
+
+    /// <summary>Width of each field embedding.</summary>
+    public int EmbeddingDim { get; set; } = 16;
+
+    /// <summary>λ of the embedding regulariser λ · mean over the batch of Σ‖e‖² over the embeddings each example
+    /// looked up (only rows in use are shrunk).</summary>
+    public double EmbeddingL2 { get; set; }
+
+    /// <summary><c>batch</c>: penalise the embeddings each example used; <c>table</c>: the whole table every step.</summary>
+    public Layers.EmbeddingRegularization EmbeddingRegularization { get; set; } = Layers.EmbeddingRegularization.Batch;
+
+    public CtrLoss Loss { get; set; } = CtrLoss.Bce;
+
+    public override void Validate()
+    {
+        base.Validate();
+        OptionChecks.AtLeast(EmbeddingDim, 1, "embedding_dim");
+        OptionChecks.NonNegative(EmbeddingL2, "embedding_l2");
+    }
+}

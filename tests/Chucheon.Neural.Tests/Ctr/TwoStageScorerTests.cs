@@ -1,0 +1,51 @@
+using Chucheon.Data;
+using Chucheon.Data.Ctr;
+using Chucheon.Evaluation;
+using Chucheon.Models;
+using Chucheon.Neural.Ctr;
+using Chucheon.Neural.Ctr.Ranking;
+
+namespace Chucheon.Neural.Tests.Ctr;
+
+public sealed class TwoStageScorerTests
+{
+    /// <summary>Scores item i of user u as (u + 1) · (items − i): every user prefers low item ids.</summary>
+    private sealed class FixedRetriever(int items) : IItemScorer
+    {
+        public int ItemCount => items;
+
+        public void Score(ReadOnlySpan<int> users, CsrMatrix history, Span<float> scores)
+        {
+            for (var u = 0; u < users.Length; u++)
+            {
+                for (var i = 0; i < items; i++) { scores[(u * items) + i] = (users[u] + 1) * (items - i); }
+            }
+        }
+    }
+
+    [Fact]
+    public void OnlyTheRetrievedCandidatesOutsideTheHistoryAreRankedAndOnlyReordered()
+    {
+        const int users = 3, items = 12, candidates = 4;
+        var layout = new CtrLayout(["user", "item"], [users, items], [1, 1]);
+        using var ranker = CtrModels.Create("fm", new Dictionary<string, object?> { ["epochs"] = "1", ["embedding_dim"] = "4", ["threads"] = "1" });
+        var random = new Random(1);
+        var trainRows = Enumerable.Range(0, 200).Select(_ => (U: random.Next(users), I: random.Next(items))).ToArray();
+        ranker.Fit(new CtrDataset(layout, [.. trainRows.SelectMany(r => new long[] { r.U, users + r.I })], [.. Enumerable.Repeat(1f, 400)],
+            [.. trainRows.Select(r => (float)(r.I % 2))], [.. trainRows.Select(r => r.U)]), null, new FitContext { Seed = 1, Threads = 1 });
+        CtrDataset Pairs(int user, int[] chosen) => new(layout, [.. chosen.SelectMany(i => new long[] { user, users + i })],
+            [.. Enumerable.Repeat(1f, chosen.Length * 2)], new float[chosen.Length], [.. chosen.Select(_ => user)]);
+        // User 1 has already seen items 0 and 2: they must not take candidate slots.
+        var history = CsrMatrix.FromCoordinates(users, items, [1, 1], [0, 2], [1f, 1f]);
+        var scorer = new TwoStageScorer(new FixedRetriever(items), ranker, Pairs, candidates);
+
+        var scores = new float[users * items];
+        scorer.Score([0, 1, 2], history, scores);
+
+        int[] Ranked(int u) => [.. Enumerable.Range(0, items).Where(i => scores[(u * items) + i] > TwoStageScorer.NonCandidateScore)];
+        Assert.Equal([0, 1, 2, 3], Ranked(0));
+        Assert.Equal([1, 3, 4, 5], Ranked(1));
+        var logits = ranker.PredictLogits(Pairs(2, [0, 1, 2, 3]));
+        Assert.Equal(logits, scores.AsSpan(2 * items, 4).ToArray());
+    }
+}
