@@ -37,6 +37,8 @@ public static class ContinualChart
         var centers = methods.Select((_, m) => (m * (scenarios.Length + 1)) + ((scenarios.Length - 1) / 2.0)).ToArray();
         plot.Axes.Bottom.SetTicks(centers, methods);
         plot.Axes.Margins(bottom: 0);
+        // One empty slot either side keeps the outer method labels inside the image.
+        plot.Axes.SetLimitsX(-1, methods.Length * (scenarios.Length + 1) - 1);
         plot.Title(title);
         plot.YLabel(runs[0].MetricName);
         plot.ShowLegend();
