@@ -7,6 +7,9 @@ namespace Chucheon.Data.Continual;
 /// <remarks>Immutable: reordering or inserting a task returns a new stream that shares the sequences and task objects.</remarks>
 public sealed class TaskStream
 {
+    /// <summary>Generator stream of the task order, apart from the streams builders use for partitions (1, 2, ...).</summary>
+    private const long ShuffleStream = 0x5_4A5C;
+
     public TaskStream(UserSequences sequences, IReadOnlyList<ContinualTask> tasks)
     {
         ArgumentNullException.ThrowIfNull(sequences);
@@ -54,7 +57,7 @@ public sealed class TaskStream
     public TaskStream Shuffled(long seed)
     {
         var order = Tasks.ToArray();
-        SeededRandom.Derive(seed, 0x5_4A5C).Shuffle(order.AsSpan());
+        SeededRandom.Derive(seed, ShuffleStream).Shuffle(order.AsSpan());
         return new TaskStream(Sequences, order);
     }
 
