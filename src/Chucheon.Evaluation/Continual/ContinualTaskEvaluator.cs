@@ -31,6 +31,11 @@ public static class ContinualTaskEvaluator
             for (var b = 0; b < batch.Length; b++)
             {
                 var row = block.Slice(b * task.LabelCount, task.LabelCount);
+                if (HasNaN(row))
+                {
+                    throw new InvalidOperationException($"The scorer returned NaN for task '{task.Name}', user {batch[b]}.");
+                }
+
                 var relevant = task.LabelsOf(batch[b]);
                 var rank = ContinualTaskMetrics.BestRank(row, relevant);
                 mrr5 += rank <= 5 ? 1.0 / rank : 0;
@@ -44,5 +49,15 @@ public static class ContinualTaskEvaluator
         return task.Kind == ContinualTaskKind.Classification
             ? new TaskScore(task.Name, task.Kind, part, users.Length, double.NaN, double.NaN, double.NaN, accuracy / n)
             : new TaskScore(task.Name, task.Kind, part, users.Length, mrr5 / n, hr5 / n, hr20 / n, double.NaN);
+    }
+
+    private static bool HasNaN(ReadOnlySpan<float> row)
+    {
+        foreach (var v in row)
+        {
+            if (float.IsNaN(v)) { return true; }
+        }
+
+        return false;
     }
 }
