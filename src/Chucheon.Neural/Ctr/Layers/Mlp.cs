@@ -7,7 +7,7 @@ namespace Chucheon.Neural.Ctr.Layers;
 /// linear output to one logit.</summary>
 public sealed class Mlp : nn.Module<Tensor, Tensor>
 {
-    private readonly Sequential layers;
+    private readonly TorchSharp.Modules.Sequential layers;
 
     public Mlp(long input, IReadOnlyList<int> hidden, double dropout, bool batchNorm, bool logitOutput, string name = "mlp") : base(name)
     {
