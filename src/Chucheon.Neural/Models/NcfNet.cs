@@ -72,10 +72,12 @@ public sealed class NcfNet : nn.Module<Tensor, Tensor, Tensor>
         var first = tower[0];
         var userPart = mlpUser.matmul(first.weight!.narrow(1, 0, half).t()) + first.bias!;
         var itemPart = mlpItems.weight!.matmul(first.weight!.narrow(1, half, half).t());
-        var h = F.relu(userPart.unsqueeze(1) + itemPart.unsqueeze(0));
+        // In-place ReLUs: the [users, items, width] activations are the largest tensors of the whole scoring pass,
+        // and every avoided copy is a large allocation (page faults) saved.
+        var h = (userPart.unsqueeze(1) + itemPart.unsqueeze(0)).relu_();
         for (var i = 1; i < tower.Count; i++)
         {
-            h = F.relu(tower[i].forward(h));
+            h = tower[i].forward(h).relu_();
         }
 
         var mlp = h.matmul(mlpOut);

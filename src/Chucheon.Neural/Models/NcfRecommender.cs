@@ -138,7 +138,7 @@ public sealed class NcfRecommender(NcfOptions options) : TorchRecommender<NcfNet
             (meanGmf, meanMlp) = net.MeanUser(tensor(trainedIds, device: Device));
         }
 
-        ScoreInBatches(ids.Length, scores, (start, count) =>
+        ScoreInBatches(ids.Length, ScoringUsersPerBatch(), scores, (start, count) =>
         {
             var batch = ids.AsSpan(start, count).ToArray();
             var known = batch.Select(u => (uint)u < (uint)_trained.Length && _trained[u]).ToArray();
@@ -152,6 +152,17 @@ public sealed class NcfRecommender(NcfOptions options) : TorchRecommender<NcfNet
 
             return net.ScoreAll(gmf, mlp);
         });
+    }
+
+    /// <summary>Users per scoring batch so that the [users, items, tower width] activations stay near 24 MB: above
+    /// glibc's largest mmap threshold (32 MB) every batch maps fresh pages, and the page faults cost more than the
+    /// arithmetic (measured on ml-1m: all-user evaluation 11.9 s at 128 users per batch, 2.1–2.6 s at 32–64).</summary>
+    private int ScoringUsersPerBatch()
+    {
+        const long activationBudget = 6_000_000;
+        var widest = Settings.MlpDims.Skip(1).Max();
+        var users = activationBudget / ((long)Math.Max(1, ItemCount) * widest);
+        return (int)Math.Clamp(users, 1, Settings.EvalBatchSize);
     }
 
     private sealed record Shape(int Users, int Items);

@@ -56,13 +56,18 @@ public abstract class TorchRecommender<TNet, TOptions> : IRecommender, IDisposab
     /// <summary>Scores <paramref name="count"/> users in batches of <see cref="NeuralOptions.EvalBatchSize"/> under
     /// no_grad. <paramref name="scoreBatch"/>(start, size) returns a [size, ItemCount] tensor; its temporaries are
     /// freed after each batch.</summary>
-    protected void ScoreInBatches(int count, Span<float> scores, Func<int, int, Tensor> scoreBatch)
+    protected void ScoreInBatches(int count, Span<float> scores, Func<int, int, Tensor> scoreBatch) =>
+        ScoreInBatches(count, Settings.EvalBatchSize, scores, scoreBatch);
+
+    /// <summary>As above with an explicit number of users per batch, for models whose scoring intermediates grow
+    /// with users × items × width.</summary>
+    protected void ScoreInBatches(int count, int usersPerBatch, Span<float> scores, Func<int, int, Tensor> scoreBatch)
     {
         Network.eval();
         using var noGrad = no_grad();
-        for (var start = 0; start < count; start += Settings.EvalBatchSize)
+        for (var start = 0; start < count; start += usersPerBatch)
         {
-            var size = Math.Min(Settings.EvalBatchSize, count - start);
+            var size = Math.Min(usersPerBatch, count - start);
             using var scope = NewDisposeScope();
             TensorData.CopyTo(scoreBatch(start, size), scores.Slice(start * ItemCount, size * ItemCount));
         }
