@@ -16,6 +16,9 @@ public sealed class SequentialLearningTests
     [InlineData("bert4rec")]
     [InlineData("nextitnet")]
     [InlineData("cl4srec-original")]
+    [InlineData("sasrec-reference")]
+    [InlineData("cl4srec-flatten")]
+    [InlineData("cl4srec-mean")]
     public void LearnsThatItemIIsFollowedByIPlusOne(string alias)
     {
         var data = new SequentialSynthetic();

@@ -9,7 +9,10 @@ public sealed class SequentialModuleTests
     private const int Items = 20;
     private const int Dim = 8;
 
-    public static TheoryData<string> CausalEncoders => ["sasrec", "gru4rec", "nextitnet"];
+    public static TheoryData<string> CausalEncoders => ["sasrec", "sasrec-post", "gru4rec", "nextitnet"];
+
+    /// <summary>The S3-Rec / CoSeRec reference block: post-norm, 4× GELU feed-forward, normal(0, 0.02) init.</summary>
+    private static readonly SelfAttentionStyle Reference = new(BlockNorm.Post, 4, FeedForwardActivation.Gelu, 0.02);
 
     private static SequenceEncoder Encoder(string kind)
     {
@@ -17,6 +20,7 @@ public sealed class SequentialModuleTests
         SequenceEncoder encoder = kind switch
         {
             "sasrec" => new SelfAttentionEncoder(Items, Dim, maxLength: 10, blockCount: 2, heads: 2, dropout: 0.2, causal: true),
+            "sasrec-post" => new SelfAttentionEncoder(Items, Dim, maxLength: 10, blockCount: 2, heads: 2, dropout: 0.2, causal: true, style: Reference),
             "bert4rec" => new SelfAttentionEncoder(Items, Dim, maxLength: 10, blockCount: 2, heads: 2, dropout: 0.2, causal: false),
             "gru4rec" => new GruEncoder(Items, Dim, layers: 2, dropout: 0.2),
             "nextitnet" => new DilatedConvolutionEncoder(Items, Dim, [1, 2, 4], kernelSize: 3, dropout: 0.2),
@@ -28,6 +32,7 @@ public sealed class SequentialModuleTests
 
     [Theory]
     [InlineData("sasrec")]
+    [InlineData("sasrec-post")]
     [InlineData("bert4rec")]
     [InlineData("gru4rec")]
     [InlineData("nextitnet")]
@@ -70,6 +75,7 @@ public sealed class SequentialModuleTests
 
     [Theory]
     [InlineData("sasrec")]
+    [InlineData("sasrec-post")]
     [InlineData("bert4rec")]
     public void PaddingToMaxLengthGivesTheSameNewestState(string kind)
     {
@@ -80,6 +86,58 @@ public sealed class SequentialModuleTests
         var narrow = encoder.forward(tensor(new long[] { 0, 4, 5, 6, 7, 8, 9 }, [1, 7])).select(1, 6);
         var wide = encoder.forward(tensor(new long[] { 0, 0, 0, 0, 4, 5, 6, 7, 8, 9 }, [1, 10])).select(1, 9);
         Assert.True(narrow.allclose(wide, rtol: 1e-4, atol: 1e-5));
+    }
+
+    [Fact]
+    public void ReferenceStyleWidensTheFeedForwardAndInitialisesLinearLayersNormally()
+    {
+        random.manual_seed(5);
+        using var plain = new SelfAttentionEncoder(Items, 32, maxLength: 10, blockCount: 1, heads: 2, dropout: 0.0, causal: true);
+        using var reference = new SelfAttentionEncoder(Items, 32, maxLength: 10, blockCount: 1, heads: 2, dropout: 0.0, causal: true, style: Reference);
+        var plainLinear = plain.named_parameters().Where(p => p.name.Contains("expand", StringComparison.Ordinal)).ToList();
+        var referenceLinear = reference.named_parameters().Where(p => p.name.Contains("expand", StringComparison.Ordinal)).ToList();
+        // expand: weight [multiplier × D, D] and bias.
+        Assert.Equal([32L, 32], plainLinear.Single(p => p.name.EndsWith("weight", StringComparison.Ordinal)).parameter.shape);
+        Assert.Equal([128L, 32], referenceLinear.Single(p => p.name.EndsWith("weight", StringComparison.Ordinal)).parameter.shape);
+        foreach (var (name, parameter) in reference.named_parameters())
+        {
+            if (!name.Contains("expand", StringComparison.Ordinal) && !name.Contains("queryKeyValue", StringComparison.Ordinal)) { continue; }
+            if (name.EndsWith("bias", StringComparison.Ordinal))
+            {
+                Assert.Equal(0.0, parameter.abs().max().item<float>());
+            }
+            else
+            {
+                // 4,096+ draws: the sample deviation is within a few percent of 0.02; libtorch's default would be ~0.1.
+                Assert.InRange(parameter.std().item<float>(), 0.018, 0.022);
+            }
+        }
+    }
+
+    [Fact]
+    public void RepresentationsIgnoreHowFarABatchIsPadded()
+    {
+        using var encoder = Encoder("sasrec");
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var narrowTokens = tensor(new long[] { 0, 4, 5, 6, 0, 0, 0, 7 }, [2, 4]);
+        var wideTokens = tensor(new long[] { 0, 0, 0, 4, 5, 6, 0, 0, 0, 0, 0, 7 }, [2, 6]);
+        var narrow = encoder.forward(narrowTokens);
+        var wide = encoder.forward(wideTokens);
+        foreach (var kind in Enum.GetValues<ContrastiveRepresentation>())
+        {
+            var a = SequenceRepresentation.Of(narrow, narrowTokens, kind, maxLength: 10);
+            var b = SequenceRepresentation.Of(wide, wideTokens, kind, maxLength: 10);
+            Assert.True(a.allclose(b, rtol: 1e-4, atol: 1e-5), kind.ToString());
+        }
+
+        var flat = SequenceRepresentation.Of(narrow, narrowTokens, ContrastiveRepresentation.Flatten, maxLength: 10);
+        Assert.Equal([2L, 10 * Dim], flat.shape);
+        // The one-item row: only its newest position is non-zero, so its mean equals its newest state.
+        var mean = SequenceRepresentation.Of(narrow, narrowTokens, ContrastiveRepresentation.Mean, maxLength: 10);
+        Assert.True(mean[1].allclose(narrow[1, 3], rtol: 1e-5, atol: 1e-6));
+        Assert.True(flat[1].narrow(0, 9 * Dim, Dim).allclose(narrow[1, 3]));
+        Assert.Equal(0.0, flat[1].narrow(0, 0, 9 * Dim).abs().sum().item<float>());
     }
 
     [Fact]

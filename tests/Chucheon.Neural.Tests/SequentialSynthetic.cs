@@ -74,6 +74,12 @@ internal sealed class SequentialSynthetic
             "nextitnet" => new NextItNetOptions { Dilations = [1, 2] },
             "sasrec-ce" => new SasRecOptions { Loss = SequenceLoss.Ce },
             "cl4srec-original" => new Cl4SRecOptions { OriginalView = true },
+            "sasrec-reference" => new SasRecOptions
+            {
+                BlockNorm = BlockNorm.Post, FeedForwardMultiplier = 4, Activation = FeedForwardActivation.Gelu, InitStd = 0.02, Heads = 2,
+            },
+            "cl4srec-flatten" => new Cl4SRecOptions { ContrastiveRepresentation = ContrastiveRepresentation.Flatten, OriginalView = true },
+            "cl4srec-mean" => new Cl4SRecOptions { ContrastiveRepresentation = ContrastiveRepresentation.Mean },
             _ => throw new ArgumentOutOfRangeException(nameof(alias)),
         };
         options.HiddenDim = 16;
@@ -83,6 +89,6 @@ internal sealed class SequentialSynthetic
         options.BatchSize = 32;
         options.LearningRate = 1e-2;
         options.Threads = 2;
-        return new SequentialRecommender(alias.Replace("-ce", "", StringComparison.Ordinal).Replace("-original", "", StringComparison.Ordinal), options);
+        return new SequentialRecommender(alias.Split('-') is [var name, "ce" or "original" or "reference" or "flatten" or "mean"] ? name : alias, options);
     }
 }

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Chucheon.Neural.Sequential;
 
 /// <summary>The self-supervised term: two augmented views of every sequence in the batch are encoded (in one forward
-/// pass), represented by their newest position, and pulled together with <see cref="InfoNce"/>.</summary>
+/// pass), represented by their <see cref="SequenceRepresentation"/> (newest position by default), and pulled together with <see cref="InfoNce"/>.</summary>
 /// <remarks>Plain mode (CL4SRec, CoSeRec): each view applies one augmentation drawn uniformly from the list.
 /// Hierarchical mode: level k applies the first k augmentations cumulatively (crop; crop then mask; crop, mask, then
 /// reorder; ...), each level has its own pair of views and InfoNCE term, and the terms are averaged, so the weight
@@ -15,7 +15,7 @@ internal sealed class ContrastiveObjective(SequenceEncoder encoder, SequentialOp
 
     /// <param name="rows">The sequences the views are drawn from.</param>
     /// <param name="random">Drives every augmentation.</param>
-    /// <param name="original">With <c>original_view</c>: the un-augmented representations [B, D] from the supervised
+    /// <param name="original">With <c>original_view</c>: the un-augmented representations from the supervised
     /// pass, used as the first view of every pair, so only one augmented view per row (and level) is encoded.</param>
     public Tensor Loss(int[][] rows, Random random, Tensor? original = null)
     {
@@ -40,7 +40,7 @@ internal sealed class ContrastiveObjective(SequenceEncoder encoder, SequentialOp
         // impossible (crop keeps at least one item).
         var width = encoder.WidthFor(views, options.MaxLength);
         using var tokens = tensor(TokenWindows.RightAligned(views, width, encoder.ItemCount), [views.Count, width], device: device);
-        var representation = encoder.forward(tokens).select(1, width - 1);
+        var representation = SequenceRepresentation.Of(encoder.forward(tokens), tokens, options.ContrastiveRepresentation, options.MaxLength);
         var b = rows.Length;
         Tensor? total = null;
         for (var level = 0; level < levels; level++)

@@ -13,8 +13,8 @@ internal sealed class NextItemObjective(SequenceEncoder encoder, SequentialOptio
     /// <summary>Input s[..^1], target s[1..] at every position, right-aligned in a window of max_length.</summary>
     public Tensor ShiftedLoss(int[] users, int[][] rows, Random random) => ShiftedLoss(users, rows, random, out _);
 
-    /// <summary>As <see cref="ShiftedLoss(int[], int[][], Random)"/>, also returning the newest position's hidden state
-    /// [B, D] of this pass (the un-augmented view for contrastive learning with <c>original_view</c>).</summary>
+    /// <summary>As <see cref="ShiftedLoss(int[], int[][], Random)"/>, also returning this pass's
+    /// <see cref="SequenceRepresentation"/> (the un-augmented view for contrastive learning with <c>original_view</c>).</summary>
     public Tensor ShiftedLoss(int[] users, int[][] rows, Random random, out Tensor newest)
     {
         var inputs = rows.Select(s => s[..^1]).ToArray();
@@ -70,7 +70,7 @@ internal sealed class NextItemObjective(SequenceEncoder encoder, SequentialOptio
         var targets = positions.Select(p => targetTokens[p]).ToArray();
         using var tokens = tensor(inputTokens, [users.Length, width], device: device);
         using var hidden = encoder.forward(tokens);
-        newest = hidden.select(1, width - 1);
+        newest = SequenceRepresentation.Of(hidden, tokens, options.ContrastiveRepresentation, options.MaxLength);
         using var flat = hidden.reshape(-1, encoder.Dim);
         using var index = tensor(positions.ToArray(), device: device);
         using var selected = flat.index_select(0, index);

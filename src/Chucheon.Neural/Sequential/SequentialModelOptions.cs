@@ -10,6 +10,20 @@ public class SasRecOptions : SequentialOptions
 
     public int Heads { get; set; } = 1;
 
+    /// <summary>Pre-norm blocks (default) or post-norm blocks as in the S3-Rec / CoSeRec reference code.</summary>
+    public BlockNorm BlockNorm { get; set; } = BlockNorm.Pre;
+
+    /// <summary>Inner width of the point-wise feed-forward layer, in multiples of hidden_dim (the reference uses 4).</summary>
+    public int FeedForwardMultiplier { get; set; } = 1;
+
+    public FeedForwardActivation Activation { get; set; } = FeedForwardActivation.Relu;
+
+    /// <summary>&gt; 0: linear weights start normal(0, init_std), biases zero (the reference uses 0.02); 0: libtorch's
+    /// default initialisation.</summary>
+    public double InitStd { get; set; }
+
+    public SelfAttentionStyle Style => new(BlockNorm, FeedForwardMultiplier, Activation, InitStd);
+
     protected override bool SupportsItemFeatures => true;
 
     public override void Validate()
@@ -17,6 +31,8 @@ public class SasRecOptions : SequentialOptions
         base.Validate();
         OptionChecks.AtLeast(Blocks, 1, "blocks");
         OptionChecks.AtLeast(Heads, 1, "heads");
+        OptionChecks.AtLeast(FeedForwardMultiplier, 1, "feed_forward_multiplier");
+        OptionChecks.NonNegative(InitStd, "init_std");
         if (HiddenDim % Heads != 0)
         {
             throw new OptionsException("heads", $"hidden_dim {HiddenDim} is not divisible by {Heads} heads.");

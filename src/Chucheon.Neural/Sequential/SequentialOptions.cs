@@ -76,6 +76,10 @@ public abstract class SequentialOptions : NeuralOptions
     /// <summary>Weight of the contrastive term (CL4SRec's λ).</summary>
     public double ContrastiveWeight { get; set; } = 0.1;
 
+    /// <summary>What InfoNCE compares: the newest position's state (default), the mean over positions, or the
+    /// flattened whole output sequence.</summary>
+    public ContrastiveRepresentation ContrastiveRepresentation { get; set; } = ContrastiveRepresentation.Last;
+
     /// <summary>InfoNCE softmax temperature.</summary>
     public double Temperature { get; set; } = 1.0;
 

@@ -41,7 +41,7 @@ public sealed class SequentialRecommender(string alias, SequentialOptions option
 
     private SequenceEncoder Build(int items) => Settings switch
     {
-        SasRecOptions s => new SelfAttentionEncoder(items, s.HiddenDim, s.MaxLength, s.Blocks, s.Heads, s.Dropout, causal: true, Attributes(items)),
+        SasRecOptions s => new SelfAttentionEncoder(items, s.HiddenDim, s.MaxLength, s.Blocks, s.Heads, s.Dropout, causal: true, Attributes(items), s.Style),
         Bert4RecOptions b => new SelfAttentionEncoder(items, b.HiddenDim, b.MaxLength, b.Blocks, b.Heads, b.Dropout, causal: false),
         Gru4RecOptions g => new GruEncoder(items, g.HiddenDim, g.Layers, g.Dropout, Attributes(items)),
         NextItNetOptions n => new DilatedConvolutionEncoder(items, n.HiddenDim, n.Dilations, n.KernelSize, n.Dropout),

@@ -4,8 +4,10 @@ using F = TorchSharp.torch.nn.functional;
 
 namespace Chucheon.Neural.Sequential;
 
-/// <summary>One pre-norm transformer block: x + attention(LN(x)), then x + FFN(LN(x)) with a ReLU point-wise
-/// feed-forward of the same width (SASRec's block; BERT4Rec uses the same block without the causal mask).</summary>
+/// <summary>One transformer block: self-attention then a point-wise feed-forward layer, each with a residual
+/// connection and a layer norm. Pre-norm: x + attention(LN(x)), then x + FFN(LN(x)) (Chucheon's default). Post-norm:
+/// LN(x + attention(x)), then LN(x + FFN(x)) (the S3-Rec / CoSeRec SASRec block). BERT4Rec uses the same block
+/// without the causal mask.</summary>
 public sealed class TransformerBlock : nn.Module<Tensor, Tensor, Tensor>
 {
     private readonly LayerNorm attentionNorm;
@@ -14,15 +16,19 @@ public sealed class TransformerBlock : nn.Module<Tensor, Tensor, Tensor>
     private readonly Linear expand;
     private readonly Linear contract;
     private readonly double _dropout;
+    private readonly SelfAttentionStyle _style;
 
-    public TransformerBlock(int dim, int heads, double dropout) : base(nameof(TransformerBlock))
+    public TransformerBlock(int dim, int heads, double dropout, SelfAttentionStyle style) : base(nameof(TransformerBlock))
     {
         _dropout = dropout;
+        _style = style;
+        // The reference post-norm code base uses eps 1e-12; the pre-norm SASRec code uses 1e-8. Both are far below
+        // the variance of any real hidden state, so the value only matters for all-zero padding rows.
         attentionNorm = nn.LayerNorm(dim, eps: 1e-8);
         attention = new MultiHeadSelfAttention(dim, heads, dropout);
         feedForwardNorm = nn.LayerNorm(dim, eps: 1e-8);
-        expand = nn.Linear(dim, dim);
-        contract = nn.Linear(dim, dim);
+        expand = nn.Linear(dim, dim * style.FeedForwardMultiplier);
+        contract = nn.Linear(dim * style.FeedForwardMultiplier, dim);
         RegisterComponents();
     }
 
@@ -31,9 +37,25 @@ public sealed class TransformerBlock : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor x, Tensor allowed)
     {
         using var scope = NewDisposeScope();
-        var attended = x + F.dropout(attention.forward(attentionNorm.forward(x), allowed), _dropout, training);
-        var hidden = F.dropout(F.relu(expand.forward(feedForwardNorm.forward(attended))), _dropout, training);
-        var result = attended + F.dropout(contract.forward(hidden), _dropout, training);
+        var result = _style.Norm == BlockNorm.Pre ? PreNorm(x, allowed) : PostNorm(x, allowed);
         return result.MoveToOuterDisposeScope();
     }
+
+    private Tensor PreNorm(Tensor x, Tensor allowed)
+    {
+        var attended = x + F.dropout(attention.forward(attentionNorm.forward(x), allowed), _dropout, training);
+        var hidden = F.dropout(Activate(expand.forward(feedForwardNorm.forward(attended))), _dropout, training);
+        return attended + F.dropout(contract.forward(hidden), _dropout, training);
+    }
+
+    /// <summary>As the reference code: dropout on each sub-layer's output before the residual sum, none inside the
+    /// feed-forward layer.</summary>
+    private Tensor PostNorm(Tensor x, Tensor allowed)
+    {
+        var attended = attentionNorm.forward(x + F.dropout(attention.forward(x, allowed), _dropout, training));
+        var transformed = contract.forward(Activate(expand.forward(attended)));
+        return feedForwardNorm.forward(attended + F.dropout(transformed, _dropout, training));
+    }
+
+    private Tensor Activate(Tensor x) => _style.Activation == FeedForwardActivation.Gelu ? F.gelu(x) : F.relu(x);
 }
