@@ -7,11 +7,7 @@ using static TorchSharp.torch;
 namespace Chucheon.Neural.Ctr.Networks;
 
 /// <summary><c>fwfm</c>: linear term plus Σ_{i&lt;j} r_{f(i),f(j)} ⟨eᵢ, eⱼ⟩, one learned weight per field pair: FFM's
-/// field awareness at FM's memory cost. The pair weights are used divided by their mean absolute value: the product
-/// r·⟨eᵢ, eⱼ⟩ is unchanged by e → e/c, r → c²·r, so unnormalised weights let the model grow r and shrink the
-/// embeddings to dodge <c>embedding_l2</c> (the regulariser FM needs most on Frappe). Normalised, the weights only
-/// redistribute importance between pairs and the interaction's scale stays with the regularised embeddings; they
-/// start at 1, i.e. at FM.</summary>
+/// field awareness at FM's memory cost.</summary>
 /// <remarks>Pan et al., "Field-weighted Factorization Machines for Click-Through Rate Prediction in Display
 /// Advertising", WWW 2018.</remarks>
 public sealed class FwFmNet : CtrNetwork
@@ -39,9 +35,7 @@ public sealed class FwFmNet : CtrNetwork
         using var r = right;
         using var products = l * r;
         using var dots = products.sum(2);
-        using var scale = pairWeights.abs().mean();
-        using var normalised = pairWeights / scale;
-        using var weighted = dots * normalised;
+        using var weighted = dots * pairWeights;
         using var second = weighted.sum(1);
         return first + second;
     }
