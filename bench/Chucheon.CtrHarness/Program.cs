@@ -9,16 +9,22 @@ namespace Chucheon.CtrHarness;
 /// <summary>End-to-end CTR measurements for docs/benchmarks-ctr.md.
 /// <c>frappe CONFIG... [--mlnet] [--set key=value ...]</c>: runs each CTR config in this process (one at a time) and
 /// optionally ML.NET's FFM on the same split; prints a Markdown table with wall and CPU time and the load average.
-/// <c>two-stage CONFIG</c>: EASE alone vs EASE + CTR re-ranking on MovieLens 100K (see <see cref="TwoStageBench"/>).</summary>
+/// <c>cin-speed [BATCH] [STEPS]</c>: xDeepFM's CIN forward + backward time (see <see cref="CinSpeed"/>).
+/// <c>two-stage CONFIG [--no-test]</c>: EASE alone vs EASE + CTR re-ranking on MovieLens 100K (see <see cref="TwoStageBench"/>).</summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
         Chucheon.Neural.NeuralModels.Register();
-        if (args.Length >= 2 && args[0] == "two-stage") { return TwoStageBench.Run(args[1], Overrides(args)); }
+        if (args.Length >= 1 && args[0] == "cin-speed")
+        {
+            return CinSpeed.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4096, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+        }
+
+        if (args.Length >= 2 && args[0] == "two-stage") { return TwoStageBench.Run(args[1], Overrides(args), args.Contains("--no-test")); }
         if (args.Length < 2 || args[0] != "frappe")
         {
-            Console.Error.WriteLine("usage: frappe CONFIG... [--mlnet] [--set key=value]... | two-stage CONFIG [--set key=value]...");
+            Console.Error.WriteLine("usage: frappe CONFIG... [--mlnet] [--set key=value]... | two-stage CONFIG [--no-test] [--set key=value]...");
             return 2;
         }
 

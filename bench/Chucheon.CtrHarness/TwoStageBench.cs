@@ -20,12 +20,16 @@ namespace Chucheon.CtrHarness;
 /// <c>candidates</c>, <c>evaluation</c>, <c>seed</c>.</summary>
 internal static class TwoStageBench
 {
-    public static int Run(string path, List<(string Key, string Value)> overrides)
+    // --no-test: tuning runs report validation only, so that settings are never chosen by looking at test.
+    private static bool _validationOnly;
+
+    public static int Run(string path, List<(string Key, string Value)> overrides, bool validationOnly)
     {
         var document = YamlDocument.Load(path);
         foreach (var (key, value) in overrides) { document.Set(key, value); }
         try
         {
+            _validationOnly = validationOnly;
             return Run(document.Root, Path.GetDirectoryName(Path.GetFullPath(path))!);
         }
         catch (OptionsException e)
@@ -53,9 +57,30 @@ internal static class TwoStageBench
         var retriever = ModelRegistry.Create(retrieverAlias!.ToString()!, retrieverSection);
         var watch = Stopwatch.StartNew();
         retriever.Fit(split.Train, new FitContext { Seed = seed });
+        Console.WriteLine($"load average {Program.LoadAverage()}");
         Console.WriteLine($"{retriever.Alias} fit {watch.Elapsed.TotalSeconds:F1} s");
 
         var features = new MovieLensCtrFeatures(split.Train);
+        var rankerSection = new Dictionary<string, object?>(Section(root, "ranker"));
+        rankerSection.Remove("name", out var rankerAlias);
+        var trainingRows = ctr.TryGetValue("training_rows", out var rowsKind) ? rowsKind?.ToString() ?? "sampled" : "sampled";
+        if (trainingRows == "candidates")
+        {
+            IItemScorer FitRetriever(InteractionDataset part)
+            {
+                var model = ModelRegistry.Create(retrieverAlias.ToString()!, retrieverSection);
+                model.Fit(part, new FitContext { Seed = seed });
+                return model;
+            }
+
+            var candidateRanker = CandidateRanker.Fit(split, retriever, FitRetriever, features, rankerAlias!.ToString()!, rankerSection,
+                candidates, (int)Number("folds", 5), (int)Number("min_count", 1), seed);
+            Report(split, evaluation, seed, candidates, retriever, candidateRanker.Ranker.Alias, candidateRanker.Scorer);
+            candidateRanker.Ranker.Dispose();
+            return 0;
+        }
+
+        if (trainingRows != "sampled") { throw new OptionsException("ctr.training_rows", $"'{trainingRows}' is not 'sampled' or 'candidates'."); }
         var known = split.Train.UserItems;
         var clickMin = Number("click_min_rating", 4);
         var negatives = (int)Number("negatives_per_click", 4);
@@ -67,8 +92,6 @@ internal static class TwoStageBench
         var validation = encoder.Encode(rawValidation);
         Console.WriteLine($"CTR rows: {train.Count} train ({train.PositiveRate:P1} clicks), {validation.Count} validation; {train.Layout.FeatureCount} features");
 
-        var rankerSection = new Dictionary<string, object?>(Section(root, "ranker"));
-        rankerSection.Remove("name", out var rankerAlias);
         using var ranker = CtrModels.Create(rankerAlias!.ToString()!, rankerSection);
         watch.Restart();
         ranker.Fit(train, validation, new FitContext { Seed = seed, Progress = new SyncProgress(p => Console.Error.WriteLine(p.Detail)) });
@@ -76,19 +99,23 @@ internal static class TwoStageBench
         Console.WriteLine($"{ranker.Alias} fit {watch.Elapsed.TotalSeconds:F1} s; validation AUC {ctrMetrics.Auc:F4} GAUC {ctrMetrics.GroupAuc:F4}");
 
         var pairs = new MovieLensPairEncoder(encoder, features, split.Train.UserCount, split.Train.ItemCount);
-        var twoStage = TwoStageScorer.ForMovieLens(retriever, ranker, pairs, candidates);
+        Report(split, evaluation, seed, candidates, retriever, ranker.Alias, TwoStageScorer.ForMovieLens(retriever, ranker, pairs, candidates));
+        return 0;
+    }
+
+    private static void Report(DataSplit split, EvaluationSpec evaluation, int seed, int candidates, IRecommender retriever, string rankerAlias, IItemScorer twoStage)
+    {
+        var watch = Stopwatch.StartNew();
         Console.WriteLine("| scorer | part | " + string.Join(" | ", evaluation.ResolvedMetrics().SelectMany(_ => evaluation.Cutoffs(), (m, k) => $"{m.Name}@{k}").Distinct()) + " | seconds |");
-        foreach (var target in new[] { EvaluationTarget.Validation, EvaluationTarget.Test })
+        foreach (var target in _validationOnly ? [EvaluationTarget.Validation] : new[] { EvaluationTarget.Validation, EvaluationTarget.Test })
         {
-            foreach (var (name, scorer) in new (string, IItemScorer)[] { (retriever.Alias, retriever), ($"{retriever.Alias} top-{candidates} → {ranker.Alias}", twoStage) })
+            foreach (var (name, scorer) in new (string, IItemScorer)[] { (retriever.Alias, retriever), ($"{retriever.Alias} top-{candidates} → {rankerAlias}", twoStage) })
             {
                 watch.Restart();
                 var report = RankingEvaluator.Evaluate(scorer, split, evaluation, target, seed);
                 Console.WriteLine($"| {name} | {target} | " + string.Join(" | ", report.Metrics.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value:F4}")) + $" | {watch.Elapsed.TotalSeconds:F1} |");
             }
         }
-
-        return 0;
     }
 
     private static IReadOnlyDictionary<string, object?> Section(Dictionary<string, object?> root, string name) =>

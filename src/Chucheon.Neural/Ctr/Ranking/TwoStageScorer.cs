@@ -7,11 +7,18 @@ namespace Chucheon.Neural.Ctr.Ranking;
 /// <summary>Two-stage ranking as an <see cref="IItemScorer"/>: a retriever scores the catalog, its top
 /// <c>candidates</c> items that are not already in the user's history are re-scored by a CTR model with user and item
 /// features, and every other item gets <see cref="NonCandidateScore"/>. Full-catalog top-K evaluation
-/// (<see cref="RankingEvaluator"/>) therefore sees exactly the retrieved set, reordered by the ranker.</summary>
-public sealed class TwoStageScorer(IItemScorer retriever, CtrModel ranker, Func<int, int[], CtrDataset> pairRows, int candidates) : IItemScorer
+/// (<see cref="RankingEvaluator"/>) therefore sees exactly the retrieved set, reordered by the ranker. The row builder
+/// receives the candidates best first with their retriever scores, so rankers can use the score and rank as fields.</summary>
+public sealed class TwoStageScorer(IItemScorer retriever, CtrModel ranker, Func<int, int[], float[], CtrDataset> candidateRows, int candidates) : IItemScorer
 {
     /// <summary>Below any CTR logit, so non-candidates rank after every candidate.</summary>
     public const float NonCandidateScore = -1e30f;
+
+    /// <summary>A ranker that sees only (user, item) fields, not the retriever's scores.</summary>
+    public TwoStageScorer(IItemScorer retriever, CtrModel ranker, Func<int, int[], CtrDataset> pairRows, int candidates)
+        : this(retriever, ranker, (user, items, _) => pairRows(user, items), candidates)
+    {
+    }
 
     public int ItemCount => retriever.ItemCount;
 
@@ -24,44 +31,16 @@ public sealed class TwoStageScorer(IItemScorer retriever, CtrModel ranker, Func<
     {
         retriever.Score(users, history, scores);
         var items = ItemCount;
-        var order = new int[items];
-        var keys = new float[items];
+        var top = new RetrievedCandidates(items);
         for (var u = 0; u < users.Length; u++)
         {
             var row = scores.Slice(u * items, items);
-            var chosen = RetrievedCandidates(row, users[u] < history.Rows ? history.RowIndices(users[u]) : [], order, keys);
-            var logits = ranker.PredictLogits(pairRows(users[u], chosen));
+            var chosen = top.Top(row, users[u] < history.Rows ? history.RowIndices(users[u]) : [], Candidates);
+            var retrieved = new float[chosen.Length];
+            for (var c = 0; c < chosen.Length; c++) { retrieved[c] = row[chosen[c]]; }
+            var logits = ranker.PredictLogits(candidateRows(users[u], chosen, retrieved));
             row.Fill(NonCandidateScore);
             for (var c = 0; c < chosen.Length; c++) { row[chosen[c]] = logits[c]; }
         }
-    }
-
-    /// <summary>The retriever's best <see cref="Candidates"/> items outside the history, ties to the lower item id.</summary>
-    private int[] RetrievedCandidates(ReadOnlySpan<float> row, ReadOnlySpan<int> seen, int[] order, float[] keys)
-    {
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-            keys[i] = -row[i];
-        }
-
-        Array.Sort(keys, order);
-        var result = new List<int>(Candidates);
-        var start = 0;
-        while (start < order.Length && result.Count < Candidates)
-        {
-            // Stable tie order: within a run of equal scores, take item ids ascending.
-            var end = start + 1;
-            while (end < order.Length && keys[end] == keys[start]) { end++; }
-            Array.Sort(order, start, end - start);
-            for (var i = start; i < end && result.Count < Candidates; i++)
-            {
-                if (seen.BinarySearch(order[i]) < 0) { result.Add(order[i]); }
-            }
-
-            start = end;
-        }
-
-        return [.. result];
     }
 }
