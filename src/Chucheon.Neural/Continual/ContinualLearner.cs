@@ -66,12 +66,16 @@ public abstract class ContinualLearner : IContinualTaskScorer, IDisposable
         return matrix;
     }
 
+    /// <summary>Every metric (MRR@5, HR@5, HR@20, accuracy) of each task after the last task trained.</summary>
+    public IReadOnlyList<TaskScore> FinalScores { get; protected set; } = [];
+
     protected void EvaluateRow(int afterTask, PerformanceMatrix matrix)
     {
         SetTraining(false);
         using (no_grad())
         {
             var scores = StreamEvaluator.FillRow(Stream, afterTask, this, matrix);
+            FinalScores = scores;
             Log?.Invoke($"{Name}: after {Stream.Tasks[afterTask].Name}: " + string.Join(", ",
                 scores.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Task} {s.PrimaryName} {s.Primary:F4}"))));
         }

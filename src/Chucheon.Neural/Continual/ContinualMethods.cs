@@ -12,9 +12,9 @@ public static class ContinualMethods
         HatLearner.Alias, ConureLearner.Alias, PeterRecLearner.Alias, MtlLearner.Alias,
     ];
 
-    /// <param name="singleTaskCache">SinMo's per-task scores, shared across scenarios (task name → test score).</param>
+    /// <param name="singleTaskCache">SinMo's per-task scores, shared across scenarios (task name → test scores).</param>
     public static ContinualLearner Create(string alias, TaskStream stream, ContinualModelOptions options, Device device,
-        IDictionary<string, double>? singleTaskCache = null) => alias switch
+        IDictionary<string, Chucheon.Evaluation.Continual.TaskScore>? singleTaskCache = null) => alias switch
     {
         SinMoLearner.Alias => new SinMoLearner(stream, options, device, singleTaskCache),
         FineAllLearner.Alias => new FineAllLearner(stream, options, device),

@@ -38,6 +38,9 @@ public sealed class ContinualModelOptions : IValidatedOptions
 
     public int Seed { get; set; } = 42;
 
+    /// <summary><c>cpu</c>, <c>cuda</c>, <c>cuda:N</c> or <c>auto</c> (CUDA when usable, else the CPU with a warning).</summary>
+    public string Device { get; set; } = "cpu";
+
     /// <summary>libtorch intra-op threads; 0 = all cores.</summary>
     public int Threads { get; set; }
 
@@ -96,6 +99,7 @@ public sealed class ContinualModelOptions : IValidatedOptions
         OptionChecks.Positive(LearningRate, "learning_rate");
         OptionChecks.InRange(Dropout, 0, 0.99, "dropout");
         OptionChecks.AtLeast(Threads, 0, "threads");
+        if (string.IsNullOrWhiteSpace(Device)) { throw new OptionsException("device", "name a device: cpu, cuda, cuda:N or auto."); }
         OptionChecks.InRange(SMax, 1, 1e4, "s_max");
         OptionChecks.NonNegative(Alpha, "alpha");
         OptionChecks.Positive(SamplingSharpness, "sampling_sharpness");

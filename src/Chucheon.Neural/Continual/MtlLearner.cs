@@ -81,10 +81,14 @@ public sealed class MtlLearner(TaskStream stream, ContinualModelOptions options,
 
         var matrix = StreamEvaluator.NewMatrix(Stream);
         var last = Stream.Count - 1;
+        var scores = new TaskScore[Stream.Count];
         for (var i = 0; i < Stream.Count; i++)
         {
-            using (no_grad()) { matrix[last, i] = ContinualTaskEvaluator.Evaluate(Stream.Tasks[i], this, TaskPart.Test).Primary; }
+            using (no_grad()) { scores[i] = ContinualTaskEvaluator.Evaluate(Stream.Tasks[i], this, TaskPart.Test); }
+            matrix[last, i] = scores[i].Primary;
         }
+
+        FinalScores = scores;
 
         return matrix;
     }
