@@ -13,7 +13,8 @@ namespace Chucheon.Neural.Continual;
 public sealed record ContinualMethodRun(ContinualRun Run, IReadOnlyList<TaskScore> FinalScores, double WallSeconds, double CpuSeconds, double TrainSeconds, long RetentionRows);
 
 /// <summary>Everything one <c>chucheon continual</c> invocation produced.</summary>
-public sealed record ContinualExperimentResult(IReadOnlyList<ContinualMethodRun> Runs, IReadOnlyDictionary<string, string> Fingerprints, double WallSeconds, double CpuSeconds);
+public sealed record ContinualExperimentResult(IReadOnlyList<ContinualMethodRun> Runs, IReadOnlyDictionary<string, string> Fingerprints, double WallSeconds, double CpuSeconds,
+    IReadOnlyList<DownstreamScores> Downstream);
 
 /// <summary>The whole continual comparison from one config (sections <c>continual</c> for the stream and
 /// <c>continual_model</c> for the backbone and methods): every method on every scenario (original order, reversed
@@ -54,6 +55,16 @@ public static class ContinualExperiment
             throw new OptionsException("continual_model.noisy_position", $"must be in 1..{stream.Count + 1} for {stream.Count} tasks (got {options.NoisyPosition}).");
         }
 
+        ContinualTask? downstreamTask = null;
+        if (options.Downstream.Length > 0)
+        {
+            downstreamTask = stream.TaskNames.Contains(options.Downstream) ? stream[options.Downstream]
+                : throw new OptionsException("continual_model.downstream", $"the stream has no task '{options.Downstream}' ({string.Join(", ", stream.TaskNames)}).");
+            if (!downstreamTask.IsItemTask) { throw new OptionsException("continual_model.downstream", $"'{options.Downstream}' is not an item task."); }
+        }
+
+        var downstream = new List<DownstreamScores>();
+        var ncfDim = Math.Max(1, options.Dim / 2);
         TorchRuntime.PrepareNativeEnvironment();
         TorchRuntime.SetThreads(options.Threads == 0 ? null : options.Threads);
         var device = TorchRuntime.ResolveDevice(options.Device);
@@ -91,6 +102,11 @@ public static class ContinualExperiment
                 log?.Invoke(string.Create(CultureInfo.InvariantCulture,
                     $"{learner.Name} / {scenario}: average {run.Run.Summary.AveragePerformance:F4}, {run.WallSeconds:F0} s wall, {run.CpuSeconds:F0} s CPU"));
                 scenarioRuns.Add((alias, run));
+                if (downstreamTask is not null && scenario == "original" && alias != SinMoLearner.Alias)
+                {
+                    using var representation = learner.UserRepresentations(stream.Count - 1);
+                    downstream.Add(DownstreamNcf.Run(learner.Name, downstreamTask, representation, ncfDim, options.DownstreamEpochs, options.Seed, device));
+                }
             }
 
             var reference = scenarioStream.TaskNames.All(singleTask.ContainsKey)
@@ -99,8 +115,13 @@ public static class ContinualExperiment
             runs.AddRange(scenarioRuns.Select(r => r.Run with { Run = r.Run.Run with { SingleTask = reference } }));
         }
 
+        if (downstreamTask is not null)
+        {
+            downstream.Insert(0, DownstreamNcf.Run("random", downstreamTask, null, ncfDim, options.DownstreamEpochs, options.Seed, device));
+        }
+
         process.Refresh();
-        var result = new ContinualExperimentResult(runs, fingerprints, totalWatch.Elapsed.TotalSeconds, (process.TotalProcessorTime - totalCpu).TotalSeconds);
+        var result = new ContinualExperimentResult(runs, fingerprints, totalWatch.Elapsed.TotalSeconds, (process.TotalProcessorTime - totalCpu).TotalSeconds, downstream);
         if (outputDirectory is not null)
         {
             Directory.CreateDirectory(outputDirectory);
@@ -134,6 +155,19 @@ public static class ContinualExperiment
             }
         }
 
+        if (result.Downstream.Count > 0)
+        {
+            var d0 = result.Downstream[0];
+            sb.Append(CultureInfo.InvariantCulture,
+                $"\n## Downstream NCF on {options.Downstream} (user embeddings from the representation after the original order; {d0.WarmUsers} warm / {d0.ColdUsers} cold test users, cold = fewer than {DownstreamNcf.ColdBelow} training items)\n\n");
+            sb.Append("| user init | warm HR@1 | warm HR@5 | warm HR@10 | cold HR@1 | cold HR@5 | cold HR@10 |\n|---|---:|---:|---:|---:|---:|---:|\n");
+            foreach (var d in result.Downstream)
+            {
+                sb.Append("| ").Append(d.Representation).Append(" |")
+                    .Append(string.Concat(d.WarmHit.Concat(d.ColdHit).Select(v => $" {Number(v)} |"))).Append('\n');
+            }
+        }
+
         sb.Append("\n## Cost\n\n| method | scenario | wall s | CPU s | training s | retention rows |\n|---|---|---:|---:|---:|---:|\n");
         foreach (var run in result.Runs)
         {
@@ -151,6 +185,7 @@ public static class ContinualExperiment
         fingerprints = result.Fingerprints,
         wall_seconds = result.WallSeconds,
         cpu_seconds = result.CpuSeconds,
+        downstream = result.Downstream,
         runs = result.Runs.Select(r => new
         {
             method = r.Run.Method,

@@ -101,6 +101,28 @@ public abstract class ContinualLearner : IContinualTaskScorer, IDisposable
     /// <summary>[B, labels] scores of task <paramref name="task"/> (evaluation and pseudo-labels).</summary>
     protected virtual Tensor Outputs(int task, Tensor tokens) => TaskObjective.Outputs(Encode(task, tokens, Options.SMax), Heads[task]);
 
+    /// <summary>[B, D] user representations as task <paramref name="task"/> sees them (last position of its encoding).</summary>
+    protected virtual Tensor Representation(int task, Tensor tokens) => Encode(task, tokens, Options.SMax).select(1, -1);
+
+    /// <summary>[stream users, D] representation of every user under task <paramref name="task"/>'s view (no gradient).</summary>
+    public Tensor UserRepresentations(int task)
+    {
+        SetTraining(false);
+        using var noGrad = no_grad();
+        var chunks = new List<Tensor>();
+        var users = Stream.Sequences.UserCount;
+        for (var start = 0; start < users; start += 256)
+        {
+            var batch = Enumerable.Range(start, Math.Min(256, users - start)).ToArray();
+            using var tokens = Tokens.Of(batch);
+            chunks.Add(Representation(task, tokens));
+        }
+
+        var all = cat(chunks, 0).to(CPU);
+        foreach (var c in chunks) { c.Dispose(); }
+        return all;
+    }
+
     protected virtual void BeginTask(int task) { }
 
     protected virtual void EndTask(int task) { }

@@ -68,6 +68,12 @@ public sealed class ContinualModelOptions : IValidatedOptions
     /// <summary>PeterRec: bottleneck width of each model patch.</summary>
     public int PatchDim { get; set; } = 16;
 
+    /// <summary>Item task for the downstream NCF check (user embeddings initialised from each method's representation
+    /// after the original-order stream); empty = skip.</summary>
+    public string Downstream { get; set; } = "";
+
+    public int DownstreamEpochs { get; set; } = 10;
+
     public void Validate()
     {
         if (Methods.Length == 0) { throw new OptionsException("methods", "at least one method is required."); }
@@ -107,5 +113,6 @@ public sealed class ContinualModelOptions : IValidatedOptions
         OptionChecks.InRange(ConureKeep, 0.01, 1, "conure_keep");
         OptionChecks.AtLeast(ConureRetrainEpochs, 0, "conure_retrain_epochs");
         OptionChecks.AtLeast(PatchDim, 1, "patch_dim");
+        OptionChecks.AtLeast(DownstreamEpochs, 1, "downstream_epochs");
     }
 }

@@ -105,7 +105,11 @@ public sealed class ConureLearner : ContinualLearner
 
     /// <summary>Scores task <paramref name="task"/> with the weights of tasks ≤ task (and free ones, which are zero
     /// once a task has pruned, or the current task's own while it trains).</summary>
-    protected override Tensor Outputs(int task, Tensor tokens)
+    protected override Tensor Outputs(int task, Tensor tokens) => WithWeightsOf(task, () => base.Outputs(task, tokens));
+
+    protected override Tensor Representation(int task, Tensor tokens) => WithWeightsOf(task, () => base.Representation(task, tokens));
+
+    private Tensor WithWeightsOf(int task, Func<Tensor> compute)
     {
         using var scope = NewDisposeScope();
         var saved = new Tensor[_weights.Length];
@@ -120,7 +124,7 @@ public sealed class ConureLearner : ContinualLearner
 
         try
         {
-            return base.Outputs(task, tokens).MoveToOuterDisposeScope();
+            return compute().MoveToOuterDisposeScope();
         }
         finally
         {

@@ -6,8 +6,8 @@ using static TorchSharp.torch;
 namespace Chucheon.Neural.Continual;
 
 /// <summary>MTL: every task trained at once on the shared backbone (each step sums one batch of every task's loss).
-/// Not a sequential method — it needs all tasks' data up front — so only the last row of its matrix exists: the
-/// reference for average performance, with no FWT or BWT.</summary>
+/// Not a sequential method — it needs all tasks' data up front — so every row of its matrix holds the one jointly
+/// trained model's scores: BWT is 0 by construction and FWT compares joint training with SinMo.</summary>
 public sealed class MtlLearner(TaskStream stream, ContinualModelOptions options, Device device) : ContinualLearner(stream, options, device)
 {
     public const string Alias = "mtl";
@@ -85,7 +85,7 @@ public sealed class MtlLearner(TaskStream stream, ContinualModelOptions options,
         for (var i = 0; i < Stream.Count; i++)
         {
             using (no_grad()) { scores[i] = ContinualTaskEvaluator.Evaluate(Stream.Tasks[i], this, TaskPart.Test); }
-            matrix[last, i] = scores[i].Primary;
+            for (var j = i; j <= last; j++) { matrix[j, i] = scores[i].Primary; }
         }
 
         FinalScores = scores;
