@@ -15,6 +15,7 @@ public static class ChucheonCli
             QuickstartCommand.Create(),
             RunCommand.Create(),
             CtrCommand.Create(),
+            ContinualCommand.Create(),
             RecommendCommand.Create(),
             SimilarItemsCommand.Create(),
             DatasetsCommand.Create(),

@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Chucheon.Configuration;
+using Chucheon.Data.Continual;
+using Chucheon.Evaluation.Continual;
+using Chucheon.Neural.Runtime;
+
+namespace Chucheon.Neural.Continual;
+
+/// <summary>One measured method on one scenario: its matrix, every final metric and what it cost.</summary>
+public sealed record ContinualMethodRun(ContinualRun Run, IReadOnlyList<TaskScore> FinalScores, double WallSeconds, double CpuSeconds, double TrainSeconds, long RetentionRows);
+
+/// <summary>Everything one <c>chucheon continual</c> invocation produced.</summary>
+public sealed record ContinualExperimentResult(IReadOnlyList<ContinualMethodRun> Runs, IReadOnlyDictionary<string, string> Fingerprints, double WallSeconds, double CpuSeconds,
+    IReadOnlyList<DownstreamScores> Downstream);
+
+/// <summary>The whole continual comparison from one config (sections <c>continual</c> for the stream and
+/// <c>continual_model</c> for the backbone and methods): every method on every scenario (original order, reversed
+/// order, noisy task inserted), then <c>continual.md</c>, <c>continual.png</c> and <c>continual.json</c>.</summary>
+public static class ContinualExperiment
+{
+    private static readonly HashSet<string> TopLevelKeys = ["task", "name", "continual", "continual_model"];
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static ContinualExperimentResult Run(IReadOnlyDictionary<string, object?> root, string baseDirectory, string? outputDirectory, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        foreach (var key in root.Keys)
+        {
+            if (!TopLevelKeys.Contains(key)) { throw new OptionsException(key, $"unknown key. Known keys: {string.Join(", ", TopLevelKeys.Order())}."); }
+        }
+
+        var streamOptions = ContinualOptionsBinding.Bind(Section(root, "continual", required: true), "continual");
+        var modelOptions = OptionsBinder.Bind<ContinualModelOptions>(Section(root, "continual_model", required: false), "continual_model");
+        var built = ContinualStreams.Build(streamOptions, baseDirectory);
+        return Run(built.Stream, streamOptions.Seed, modelOptions, outputDirectory, log);
+    }
+
+    /// <summary>Runs the configured methods and scenarios on <paramref name="stream"/> (its order is "original").</summary>
+    public static ContinualExperimentResult Run(TaskStream stream, long seed, ContinualModelOptions options, string? outputDirectory, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (options.Scenarios.Contains("noisy") && options.NoisyPosition > stream.Count + 1)
+        {
+            throw new OptionsException("continual_model.noisy_position", $"must be in 1..{stream.Count + 1} for {stream.Count} tasks (got {options.NoisyPosition}).");
+        }
+
+        ContinualTask? downstreamTask = null;
+        if (options.Downstream.Length > 0)
+        {
+            downstreamTask = stream.TaskNames.Contains(options.Downstream) ? stream[options.Downstream]
+                : throw new OptionsException("continual_model.downstream", $"the stream has no task '{options.Downstream}' ({string.Join(", ", stream.TaskNames)}).");
+            if (!downstreamTask.IsItemTask) { throw new OptionsException("continual_model.downstream", $"'{options.Downstream}' is not an item task."); }
+        }
+
+        var downstream = new List<DownstreamScores>();
+        var ncfDim = Math.Max(1, options.Dim / 2);
+        TorchRuntime.PrepareNativeEnvironment();
+        TorchRuntime.SetThreads(options.Threads == 0 ? null : options.Threads);
+        var device = TorchRuntime.ResolveDevice(options.Device);
+        var process = Process.GetCurrentProcess();
+        var totalCpu = process.TotalProcessorTime;
+        var totalWatch = Stopwatch.StartNew();
+        var singleTask = new Dictionary<string, TaskScore>(StringComparer.Ordinal);
+        var runs = new List<ContinualMethodRun>();
+        var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
+        // SinMo first: its scores are every other method's forward-transfer reference.
+        var methods = options.Methods.OrderBy(m => m == SinMoLearner.Alias ? 0 : 1).ToArray();
+        foreach (var scenario in options.Scenarios)
+        {
+            var scenarioStream = scenario switch
+            {
+                "original" => stream,
+                "reversed" => stream.Reversed(),
+                "noisy" => stream.WithNoisyTask(options.NoisyPosition, seed + 101),
+                _ => throw new OptionsException("continual_model.scenarios", $"unknown scenario '{scenario}'."),
+            };
+            fingerprints[scenario] = scenarioStream.Fingerprint();
+            var scenarioRuns = new List<(string Alias, ContinualMethodRun Run)>();
+            foreach (var alias in methods)
+            {
+                process.Refresh();
+                var cpu = process.TotalProcessorTime;
+                var watch = Stopwatch.StartNew();
+                using var learner = ContinualMethods.Create(alias, scenarioStream, options, device, singleTask);
+                learner.Log = log;
+                var matrix = learner.Run();
+                process.Refresh();
+                var retention = learner is TeraconLearner teracon ? teracon.RetentionRows : 0;
+                var run = new ContinualMethodRun(new ContinualRun(learner.Name, scenario, matrix, null), learner.FinalScores,
+                    watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds, learner.TrainSeconds, retention);
+                log?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                    $"{learner.Name} / {scenario}: average {run.Run.Summary.AveragePerformance:F4}, {run.WallSeconds:F0} s wall, {run.CpuSeconds:F0} s CPU"));
+                scenarioRuns.Add((alias, run));
+                if (downstreamTask is not null && scenario == "original" && alias != SinMoLearner.Alias)
+                {
+                    using var representation = learner.UserRepresentations(stream.Count - 1);
+                    downstream.Add(DownstreamNcf.Run(learner.Name, downstreamTask, representation, ncfDim, options.DownstreamEpochs, options.Seed, device));
+                }
+            }
+
+            var reference = scenarioStream.TaskNames.All(singleTask.ContainsKey)
+                ? scenarioStream.TaskNames.Select(n => singleTask[n].Primary).ToArray()
+                : null;
+            runs.AddRange(scenarioRuns.Select(r => r.Run with { Run = r.Run.Run with { SingleTask = reference } }));
+        }
+
+        if (downstreamTask is not null)
+        {
+            downstream.Insert(0, DownstreamNcf.Run("random", downstreamTask, null, ncfDim, options.DownstreamEpochs, options.Seed, device));
+        }
+
+        process.Refresh();
+        var result = new ContinualExperimentResult(runs, fingerprints, totalWatch.Elapsed.TotalSeconds, (process.TotalProcessorTime - totalCpu).TotalSeconds, downstream);
+        if (outputDirectory is not null)
+        {
+            Directory.CreateDirectory(outputDirectory);
+            File.WriteAllText(Path.Combine(outputDirectory, "continual.md"), Render(stream, options, result));
+            ContinualChart.WritePng(Path.Combine(outputDirectory, "continual.png"), [.. runs.Select(r => r.Run)]);
+            File.WriteAllText(Path.Combine(outputDirectory, "continual.json"), JsonSerializer.Serialize(ToRecord(options, result), Json));
+        }
+
+        return result;
+    }
+
+    /// <summary>The markdown report: stream, the shared overview and matrices, every final metric, and the costs.</summary>
+    public static string Render(TaskStream stream, ContinualModelOptions options, ContinualExperimentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(result);
+        var sb = new StringBuilder();
+        sb.Append(ContinualMarkdownReport.Render([.. result.Runs.Select(r => r.Run)]));
+        sb.Append("## Stream\n\n").Append(stream.Summary()).Append('\n');
+        sb.Append("Fingerprints: ").Append(string.Join(", ", result.Fingerprints.Select(f => $"{f.Key} `{f.Value}`"))).Append(".\n\n");
+        sb.Append("Options: ").Append(string.Join(", ", OptionsBinder.Describe(options).Select(kv => $"{kv.Key}={Describe(kv.Value)}"))).Append(".\n\n");
+        sb.Append("## Final metrics (test users, after the last task)\n\n");
+        sb.Append("| method | scenario | task | MRR@5 | HR@5 | HR@20 | accuracy |\n|---|---|---|---:|---:|---:|---:|\n");
+        foreach (var run in result.Runs)
+        {
+            foreach (var s in run.FinalScores)
+            {
+                sb.Append(CultureInfo.InvariantCulture,
+                    $"| {run.Run.Method} | {run.Run.Scenario} | {s.Task} | {Number(s.Mrr5)} | {Number(s.Hr5)} | {Number(s.Hr20)} | {Number(s.Accuracy)} |\n");
+            }
+        }
+
+        if (result.Downstream.Count > 0)
+        {
+            var d0 = result.Downstream[0];
+            sb.Append(CultureInfo.InvariantCulture,
+                $"\n## Downstream NCF on {options.Downstream} (user embeddings from the representation after the original order; {d0.WarmUsers} warm / {d0.ColdUsers} cold test users, cold = fewer than {DownstreamNcf.ColdBelow} training items)\n\n");
+            sb.Append("| user init | warm HR@1 | warm HR@5 | warm HR@10 | cold HR@1 | cold HR@5 | cold HR@10 |\n|---|---:|---:|---:|---:|---:|---:|\n");
+            foreach (var d in result.Downstream)
+            {
+                sb.Append("| ").Append(d.Representation).Append(" |")
+                    .Append(string.Concat(d.WarmHit.Concat(d.ColdHit).Select(v => $" {Number(v)} |"))).Append('\n');
+            }
+        }
+
+        sb.Append("\n## Cost\n\n| method | scenario | wall s | CPU s | training s | retention rows |\n|---|---|---:|---:|---:|---:|\n");
+        foreach (var run in result.Runs)
+        {
+            sb.Append(CultureInfo.InvariantCulture,
+                $"| {run.Run.Method} | {run.Run.Scenario} | {run.WallSeconds:F0} | {run.CpuSeconds:F0} | {run.TrainSeconds:F0} | {run.RetentionRows} |\n");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"\nTotal: {result.WallSeconds:F0} s wall, {result.CpuSeconds:F0} s CPU. SinMo trains each task once and shares it across scenarios, so its later scenarios cost only the noisy task.\n");
+        return sb.ToString();
+    }
+
+    private static object ToRecord(ContinualModelOptions options, ContinualExperimentResult result) => new
+    {
+        options = OptionsBinder.Describe(options),
+        fingerprints = result.Fingerprints,
+        wall_seconds = result.WallSeconds,
+        cpu_seconds = result.CpuSeconds,
+        downstream = result.Downstream,
+        runs = result.Runs.Select(r => new
+        {
+            method = r.Run.Method,
+            scenario = r.Run.Scenario,
+            tasks = r.Run.Matrix.TaskNames,
+            matrix = Enumerable.Range(0, r.Run.Matrix.Count).Select(j => Enumerable.Range(0, j + 1).Select(i => r.Run.Matrix[j, i]).ToArray()).ToArray(),
+            single_task = r.Run.SingleTask,
+            average = r.Run.Summary.AveragePerformance,
+            forward = r.Run.Summary.Forward,
+            backward = r.Run.Summary.Backward,
+            final_scores = r.FinalScores,
+            wall_seconds = r.WallSeconds,
+            cpu_seconds = r.CpuSeconds,
+            train_seconds = r.TrainSeconds,
+            retention_rows = r.RetentionRows,
+        }),
+    };
+
+    private static string Describe(object? value) => value switch
+    {
+        null => "null",
+        string s => s,
+        System.Collections.IEnumerable e => "[" + string.Join(", ", e.Cast<object?>().Select(Describe)) + "]",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string Number(double v) => double.IsNaN(v) ? "—" : v.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    private static IReadOnlyDictionary<string, object?> Section(IReadOnlyDictionary<string, object?> root, string name, bool required)
+    {
+        if (root.TryGetValue(name, out var value) && value is IReadOnlyDictionary<string, object?> section) { return section; }
+        if (root.TryGetValue(name, out var other) && other is Dictionary<string, object?> map) { return map; }
+        if (root.ContainsKey(name) && root[name] is not null) { throw new OptionsException(name, "must be a map."); }
+        return required ? throw new OptionsException(name, "a section is required.") : new Dictionary<string, object?>();
+    }
+}
