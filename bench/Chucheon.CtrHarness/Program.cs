@@ -7,8 +7,9 @@ using Chucheon.Neural.Ctr.Experiments;
 namespace Chucheon.CtrHarness;
 
 /// <summary>End-to-end CTR measurements for docs/benchmarks-ctr.md.
-/// <c>frappe CONFIG... [--mlnet] [--set key=value ...]</c>: runs each CTR config in this process (one at a time) and
-/// optionally ML.NET's FFM on the same split; prints a Markdown table with wall and CPU time and the load average.
+/// <c>frappe CONFIG... [--mlnet] [--no-test] [--set key=value ...]</c>: runs each CTR config in this process (one at a
+/// time) and optionally ML.NET's FFM on the same split; prints a Markdown table with wall and CPU time and the load
+/// average. <c>--no-test</c> never reads the test part (tuning runs).
 /// <c>cin-speed [BATCH] [STEPS]</c>: xDeepFM's CIN forward + backward time (see <see cref="CinSpeed"/>).
 /// <c>two-stage CONFIG [--no-test]</c>: EASE alone vs EASE + CTR re-ranking on MovieLens 100K (see <see cref="TwoStageBench"/>).</summary>
 internal static class Program
@@ -30,6 +31,7 @@ internal static class Program
 
         var configs = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         var rows = new List<string>();
+        var evaluateTest = !args.Contains("--no-test");
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         foreach (var path in configs)
         {
@@ -39,9 +41,9 @@ internal static class Program
             try
             {
                 var r = CtrExperiment.Run(document.Root, Path.GetDirectoryName(Path.GetFullPath(path))!, null,
-                    new SyncProgress(p => Console.Error.WriteLine(p.Detail)));
+                    new SyncProgress(p => Console.Error.WriteLine(p.Detail)), evaluateTest);
                 rows.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"| {r.Model} | {Path.GetFileName(path)} | {r.ValidationMetrics["auc"]:F4} | {r.Metrics["auc"]:F4} | {r.Metrics["logloss"]:F4} | {r.Metrics["gauc"]:F4} | {r.BestEpoch}/{r.EpochsRun} | {r.SecondsPerEpoch:F2} | {r.FitCpuSeconds / Math.Max(1, r.EpochsRun):F2} | {r.FitSeconds:F1} | {r.EvaluateSeconds:F3} | {r.EvaluateCpuSeconds:F3} | {before} → {LoadAverage()} |"));
+                    $"| {r.Model} | {Path.GetFileName(path)} | {r.ValidationMetrics["auc"]:F4} | {Test(r, "auc")} | {Test(r, "logloss")} | {Test(r, "gauc")} | {r.BestEpoch}/{r.EpochsRun} | {r.SecondsPerEpoch:F2} | {r.FitCpuSeconds / Math.Max(1, r.EpochsRun):F2} | {r.FitSeconds:F1} | {r.EvaluateSeconds:F3} | {r.EvaluateCpuSeconds:F3} | {before} → {LoadAverage()} |"));
             }
             catch (OptionsException e)
             {
@@ -51,7 +53,7 @@ internal static class Program
             Console.WriteLine(rows[^1]);
         }
 
-        if (args.Contains("--mlnet"))
+        if (args.Contains("--mlnet") && evaluateTest)
         {
             var document = YamlDocument.Load(configs[0]);
             var spec = OptionsBinder.Bind<CtrDatasetSpec>((IReadOnlyDictionary<string, object?>)document.Root["dataset"]!, "dataset");
@@ -70,6 +72,9 @@ internal static class Program
         foreach (var row in rows) { Console.WriteLine(row); }
         return 0;
     }
+
+    private static string Test(CtrRunResult result, string metric) =>
+        result.Metrics.TryGetValue(metric, out var value) ? value.ToString("F4", CultureInfo.InvariantCulture) : "–";
 
     internal static List<(string Key, string Value)> Overrides(string[] args)
     {

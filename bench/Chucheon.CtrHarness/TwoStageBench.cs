@@ -16,8 +16,11 @@ namespace Chucheon.CtrHarness;
 /// <summary>MovieLens 100K: EASE alone vs EASE retrieving <c>candidates</c> items re-ranked by a CTR model with user
 /// and item features, both through <see cref="RankingEvaluator"/> (full catalog, history excluded) on one split.
 /// Config sections: <c>dataset.path</c>, <c>split</c>, <c>retriever</c>, <c>ranker</c>, <c>ctr</c>
-/// (<c>click_min_rating</c>, <c>negatives_per_click</c>, <c>low_ratings_as_negatives</c>, <c>min_count</c>),
-/// <c>candidates</c>, <c>evaluation</c>, <c>seed</c>.</summary>
+/// (<c>click_min_rating</c>, <c>negatives_per_click</c>, <c>low_ratings_as_negatives</c>, <c>min_count</c>,
+/// <c>training_rows</c>, <c>folds</c>, <c>blend_weights</c>, <c>blend_metric</c>), <c>candidates</c>, <c>evaluation</c>,
+/// <c>seed</c>. With <c>blend_weights</c> (candidate rankers), each weight of the standardised retriever score
+/// (<see cref="TwoStageScorer.RetrieverWeight"/>) is scored on validation and the best by <c>blend_metric</c>
+/// (NDCG@10) is the one reported.</summary>
 internal static class TwoStageBench
 {
     // --no-test: tuning runs report validation only, so that settings are never chosen by looking at test.
@@ -75,7 +78,8 @@ internal static class TwoStageBench
 
             var candidateRanker = CandidateRanker.Fit(split, retriever, FitRetriever, features, rankerAlias!.ToString()!, rankerSection,
                 candidates, (int)Number("folds", 5), (int)Number("min_count", 1), seed);
-            Report(split, evaluation, seed, candidates, retriever, candidateRanker.Ranker.Alias, candidateRanker.Scorer);
+            var scorer = ChooseBlend(candidateRanker.Scorer, ctr, split, evaluation, seed);
+            Report(split, evaluation, seed, candidates, retriever, $"{candidateRanker.Ranker.Alias} (retriever weight {scorer.RetrieverWeight.ToString(CultureInfo.InvariantCulture)})", scorer);
             candidateRanker.Ranker.Dispose();
             return 0;
         }
@@ -101,6 +105,37 @@ internal static class TwoStageBench
         var pairs = new MovieLensPairEncoder(encoder, features, split.Train.UserCount, split.Train.ItemCount);
         Report(split, evaluation, seed, candidates, retriever, ranker.Alias, TwoStageScorer.ForMovieLens(retriever, ranker, pairs, candidates));
         return 0;
+    }
+
+    /// <summary>The blend weight with the best validation <c>blend_metric</c> (ties to the first listed); the scorer
+    /// unchanged when no <c>blend_weights</c> are configured.</summary>
+    private static TwoStageScorer ChooseBlend(TwoStageScorer scorer, IReadOnlyDictionary<string, object?> ctr, DataSplit split, EvaluationSpec evaluation, int seed)
+    {
+        if (!ctr.TryGetValue("blend_weights", out var listed) || listed is null) { return scorer; }
+        // A YAML list, or "0,0.5,1" from --set.
+        var items = listed switch
+        {
+            string text => text.Trim('[', ']').Split(',').Select(t => (object?)t.Trim()),
+            IEnumerable<object?> list => list,
+            _ => throw new OptionsException("ctr.blend_weights", "a list of numbers is required."),
+        };
+        var weights = items.Select((w, i) => float.TryParse(w?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && float.IsFinite(v)
+            ? v : throw new OptionsException($"ctr.blend_weights[{i}]", $"'{w}' is not a number.")).ToArray();
+        if (weights.Length == 0) { throw new OptionsException("ctr.blend_weights", "list at least one weight."); }
+        var metric = ctr.TryGetValue("blend_metric", out var m) && m is not null ? m.ToString()! : "NDCG@10";
+        TwoStageScorer? best = null;
+        var bestValue = double.NegativeInfinity;
+        foreach (var weight in weights)
+        {
+            var candidate = scorer.WithRetrieverWeight(weight);
+            var report = RankingEvaluator.Evaluate(candidate, split, evaluation, EvaluationTarget.Validation, seed);
+            if (!report.Metrics.TryGetValue(metric, out var value)) { throw new OptionsException("ctr.blend_metric", $"'{metric}' is not among the evaluated metrics: {string.Join(", ", report.Metrics.Keys)}."); }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"blend: retriever weight {weight} validation {metric} {value:F4}"));
+            if (value > bestValue) { (best, bestValue) = (candidate, value); }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"blend: chosen retriever weight {best!.RetrieverWeight} (validation {metric} {bestValue:F4})"));
+        return best!;
     }
 
     private static void Report(DataSplit split, EvaluationSpec evaluation, int seed, int candidates, IRecommender retriever, string rankerAlias, IItemScorer twoStage)

@@ -15,6 +15,10 @@ public enum LrSchedule
     None,
     Step,
     Cosine,
+
+    /// <summary>Multiply the rate by <c>lr_gamma</c> after every validation that does not improve on the best
+    /// (floored at <c>lr_min</c>), as FuxiCTR's <c>reduce_lr_on_plateau</c> does with 0.1.</summary>
+    Plateau,
 }
 
 /// <summary>Training hyperparameters shared by every TorchSharp model (each model's options derive from this and
@@ -44,7 +48,7 @@ public abstract class NeuralOptions : IModelOptions
 
     public double LrGamma { get; set; } = 0.5;
 
-    /// <summary>Cosine schedule: the floor the rate decays to by the last epoch.</summary>
+    /// <summary>Cosine schedule: the floor the rate decays to by the last epoch; plateau schedule: the lowest rate.</summary>
     public double LrMin { get; set; }
 
     /// <summary>Epochs without a better validation metric before training stops; 0 disables early stopping.</summary>

@@ -27,6 +27,9 @@ public sealed class Trainer : IDisposable
     private readonly List<(optim.Optimizer Optimizer, Parameter[] Parameters, double BaseRate)> _optimizers = [];
     private Dictionary<string, Tensor>? _best;
 
+    // Plateau schedule: the factor applied to every base rate, lowered by lr_gamma at each non-improving validation.
+    private double _plateauFactor = 1;
+
     public Trainer(NeuralOptions options, FitContext context, string name, Device device)
     {
         _options = options;
@@ -136,6 +139,7 @@ public sealed class Trainer : IDisposable
                 else
                 {
                     badEvaluations++;
+                    _plateauFactor *= _options.LrGamma;
                 }
             }
             else if (_context.Validate is null)
@@ -181,6 +185,7 @@ public sealed class Trainer : IDisposable
             {
                 LrSchedule.Step => baseRate * Math.Pow(_options.LrGamma, epoch / _options.LrStepSize),
                 LrSchedule.Cosine => _options.LrMin + ((baseRate - _options.LrMin) * 0.5 * (1 + Math.Cos(Math.PI * epoch / Math.Max(1, _options.Epochs)))),
+                LrSchedule.Plateau => Math.Max(_options.LrMin, baseRate * _plateauFactor),
                 _ => baseRate,
             };
             foreach (var group in optimizer.ParamGroups)
@@ -206,7 +211,7 @@ public sealed class Trainer : IDisposable
 
     private const string StateFile = "trainer.json";
 
-    private sealed record CheckpointState(int NextEpoch, int BadEvaluations, int BestEpoch, double? BestMetric, List<EpochRecord> History);
+    private sealed record CheckpointState(int NextEpoch, int BadEvaluations, int BestEpoch, double? BestMetric, List<EpochRecord> History, double PlateauFactor = 1);
 
     private void SaveCheckpoint(nn.Module module, string dir, int nextEpoch, int badEvaluations)
     {
@@ -229,7 +234,7 @@ public sealed class Trainer : IDisposable
 
         // Written last and atomically: its presence marks a complete checkpoint.
         var temp = Path.Combine(dir, StateFile + ".tmp");
-        File.WriteAllText(temp, JsonSerializer.Serialize(new CheckpointState(nextEpoch, badEvaluations, BestEpoch, BestMetric, _history)));
+        File.WriteAllText(temp, JsonSerializer.Serialize(new CheckpointState(nextEpoch, badEvaluations, BestEpoch, BestMetric, _history, _plateauFactor)));
         File.Move(temp, Path.Combine(dir, StateFile), overwrite: true);
     }
 
@@ -252,6 +257,7 @@ public sealed class Trainer : IDisposable
 
         BestEpoch = state.BestEpoch;
         BestMetric = state.BestMetric;
+        _plateauFactor = state.PlateauFactor;
         _history.AddRange(state.History);
         _context.Report("train", state.NextEpoch, _options.Epochs, $"{_name}: resumed from {dir} at epoch {state.NextEpoch + 1}");
         return (state.NextEpoch, state.BadEvaluations);

@@ -48,4 +48,40 @@ public sealed class TwoStageScorerTests
         var logits = ranker.PredictLogits(Pairs(2, [0, 1, 2, 3]));
         Assert.Equal(logits, scores.AsSpan(2 * items, 4).ToArray());
     }
+
+    [Fact]
+    public void ABlendAddsTheWeightedStandardisedRetrieverScoreAndALargeWeightKeepsTheRetrieverOrder()
+    {
+        const int users = 2, items = 8, candidates = 4;
+        var layout = new CtrLayout(["user", "item"], [users, items], [1, 1]);
+        using var ranker = CtrModels.Create("fm", new Dictionary<string, object?>
+        {
+            ["epochs"] = "20", ["embedding_dim"] = "4", ["learning_rate"] = "0.05", ["threads"] = "1",
+        });
+        var random = new Random(3);
+        var trainRows = Enumerable.Range(0, 200).Select(_ => (U: random.Next(users), I: random.Next(items))).ToArray();
+        // Odd items are clicks, so the ranker alone prefers odd items and reorders the retriever's 0, 1, 2, 3.
+        ranker.Fit(new CtrDataset(layout, [.. trainRows.SelectMany(r => new long[] { r.U, users + r.I })], [.. Enumerable.Repeat(1f, 400)],
+            [.. trainRows.Select(r => (float)(r.I % 2))], [.. trainRows.Select(r => r.U)]), null, new FitContext { Seed = 1, Threads = 1 });
+        CtrDataset Pairs(int user, int[] chosen) => new(layout, [.. chosen.SelectMany(i => new long[] { user, users + i })],
+            [.. Enumerable.Repeat(1f, chosen.Length * 2)], new float[chosen.Length], [.. chosen.Select(_ => user)]);
+        var history = CsrMatrix.FromCoordinates(users, items, [], [], []);
+        var alone = new TwoStageScorer(new FixedRetriever(items), ranker, Pairs, candidates);
+        float[] ScoresOf(TwoStageScorer scorer)
+        {
+            var scores = new float[items];
+            scorer.Score([1], history, scores);
+            return scores[..candidates];
+        }
+
+        var logits = ScoresOf(alone);
+        var blended = ScoresOf(alone.WithRetrieverWeight(0.5f));
+        // User 1's retriever scores for items 0..3 are 2·(8 − i) = 16, 14, 12, 10: mean 13, population std √5.
+        float[] standardised = [.. new[] { 16f, 14f, 12f, 10f }.Select(s => (float)((s - 13) / Math.Sqrt(5)))];
+        for (var c = 0; c < candidates; c++) { Assert.Equal(logits[c] + (0.5f * standardised[c]), blended[c], 4); }
+        Assert.NotEqual([0, 1, 2, 3], Order(logits));
+        Assert.Equal([0, 1, 2, 3], Order(ScoresOf(alone.WithRetrieverWeight(1000f))));
+    }
+
+    private static int[] Order(float[] scores) => [.. Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i])];
 }

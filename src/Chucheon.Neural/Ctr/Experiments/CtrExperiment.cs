@@ -20,8 +20,10 @@ public static class CtrExperiment
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    /// <summary>Runs the experiment; <paramref name="outputDirectory"/> null skips writing files.</summary>
-    public static CtrRunResult Run(IReadOnlyDictionary<string, object?> root, string baseDirectory, string? outputDirectory, IProgress<FitProgress>? progress = null)
+    /// <summary>Runs the experiment; <paramref name="outputDirectory"/> null skips writing files.
+    /// <paramref name="evaluateTest"/> false leaves the test part unread (empty test metrics), for tuning runs that
+    /// must choose settings on validation alone.</summary>
+    public static CtrRunResult Run(IReadOnlyDictionary<string, object?> root, string baseDirectory, string? outputDirectory, IProgress<FitProgress>? progress = null, bool evaluateTest = true)
     {
         foreach (var key in root.Keys)
         {
@@ -43,16 +45,16 @@ public static class CtrExperiment
         var fitSeconds = watch.Elapsed.TotalSeconds;
         var fitCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var validation = split.Validation.Count > 0 ? model.Evaluate(split.Validation) : null;
-        var test = model.Evaluate(split.Test);
+        var test = evaluateTest ? model.Evaluate(split.Test) : null;
         var history = model.TrainingHistory;
         var result = new CtrRunResult(
             dataset.Format.ToString().ToLowerInvariant(), model.Alias,
             string.Create(CultureInfo.InvariantCulture, $"random rows {dataset.TrainFraction:0.##}/{dataset.ValidationFraction:0.##}/{1 - dataset.TrainFraction - dataset.ValidationFraction:0.##} seed {seed}"),
-            Metrics(test), validation is null ? [] : Metrics(validation),
+            test is null ? [] : Metrics(test), validation is null ? [] : Metrics(validation),
             split.Train.Count, split.Validation.Count, split.Test.Count, split.Train.Layout.FeatureCount,
             model.BestEpoch + 1, history.Count, fitSeconds, fitCpu,
             history.Count == 0 ? 0 : history.Average(h => h.Seconds),
-            test.Seconds, test.CpuSeconds, seed, OptionsBinder.Describe(model.Options));
+            test?.Seconds ?? 0, test?.CpuSeconds ?? 0, seed, OptionsBinder.Describe(model.Options));
         if (outputDirectory is not null)
         {
             Directory.CreateDirectory(outputDirectory);
@@ -60,7 +62,7 @@ public static class CtrExperiment
             File.WriteAllText(Path.Combine(outputDirectory, "history.json"), JsonSerializer.Serialize(history, Json));
             File.WriteAllText(Path.Combine(outputDirectory, "encoder.json"), JsonSerializer.Serialize(data.Encoder.State, Json));
             model.Save(Path.Combine(outputDirectory, "model"));
-            if (model.DumpAttention(split.Test) is { } attention)
+            if (evaluateTest && model.DumpAttention(split.Test) is { } attention)
             {
                 File.WriteAllText(Path.Combine(outputDirectory, "attention.json"), JsonSerializer.Serialize(attention, Json));
             }

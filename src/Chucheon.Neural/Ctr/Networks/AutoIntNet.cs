@@ -12,22 +12,16 @@ namespace Chucheon.Neural.Ctr.Networks;
 public sealed class AutoIntNet : CtrNetwork, IAttentionNetwork
 {
     private readonly FieldEmbedding embedding;
-    private readonly ModuleList<InteractingLayer> attention = new();
+    private readonly AttentionStack attention;
     private readonly Linear output;
     private readonly Mlp? deep;
 
     public AutoIntNet(CtrLayout layout, AttentionCtrOptions options) : base("autoint")
     {
         embedding = new FieldEmbedding(layout, options.EmbeddingDim);
-        long width = options.EmbeddingDim;
-        for (var l = 0; l < options.AttentionLayers; l++)
-        {
-            var layer = new InteractingLayer(width, options.AttentionHeads, options.AttentionDim, $"interacting_{l}");
-            attention.Add(layer);
-            width = layer.OutputWidth;
-        }
-
-        output = nn.Linear(layout.FieldCount * width, 1);
+        attention = new AttentionStack(options.EmbeddingDim, options.AttentionLayers,
+            (width, name) => new InteractingLayer(width, options.AttentionHeads, options.AttentionDim, name), "interacting");
+        output = nn.Linear(layout.FieldCount * attention.OutputWidth, 1);
         if (options.UseMlp)
         {
             deep = new Mlp(layout.FieldCount * options.EmbeddingDim, options.MlpDims, options.Dropout, options.BatchNorm, logitOutput: true);
@@ -39,14 +33,7 @@ public sealed class AutoIntNet : CtrNetwork, IAttentionNetwork
     public override Tensor forward(Tensor indices, Tensor values)
     {
         using var fields = embedding.forward(indices, values);
-        var x = fields.alias();
-        foreach (var layer in attention)
-        {
-            using var previous = x;
-            x = layer.forward(previous);
-        }
-
-        using var attended = x;
+        using var attended = attention.forward(fields);
         using var flat = Flatten(attended);
         using var logit = output.forward(flat);
         if (deep is null) { return logit.squeeze(-1); }
@@ -60,17 +47,7 @@ public sealed class AutoIntNet : CtrNetwork, IAttentionNetwork
 
     public IReadOnlyList<(string Layer, Tensor Weights)> AttentionMaps(Tensor indices, Tensor values)
     {
-        var maps = new List<(string, Tensor)>();
-        var x = embedding.forward(indices, values);
-        for (var l = 0; l < attention.Count; l++)
-        {
-            using var previous = x;
-            var (output, weights) = attention[l].Attend(previous);
-            maps.Add(($"interacting_{l}", weights));
-            x = output;
-        }
-
-        x.Dispose();
-        return maps;
+        using var fields = embedding.forward(indices, values);
+        return attention.Maps(fields);
     }
 }

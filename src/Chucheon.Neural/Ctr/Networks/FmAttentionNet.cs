@@ -12,7 +12,7 @@ public sealed class FmAttentionNet : CtrNetwork, IAttentionNetwork
 {
     private readonly LinearTerm linear;
     private readonly FieldEmbedding embedding;
-    private readonly ModuleList<FmAttentionLayer> attention = new();
+    private readonly AttentionStack attention;
     private readonly Linear output;
     private readonly Mlp? deep;
 
@@ -20,15 +20,9 @@ public sealed class FmAttentionNet : CtrNetwork, IAttentionNetwork
     {
         linear = new LinearTerm(layout);
         embedding = new FieldEmbedding(layout, options.EmbeddingDim);
-        long width = options.EmbeddingDim;
-        for (var l = 0; l < options.AttentionLayers; l++)
-        {
-            var layer = new FmAttentionLayer(width, options.AttentionHeads, options.AttentionDim, $"fm_attention_{l}");
-            attention.Add(layer);
-            width = layer.OutputWidth;
-        }
-
-        output = nn.Linear(layout.FieldCount * width, 1);
+        attention = new AttentionStack(options.EmbeddingDim, options.AttentionLayers,
+            (width, name) => new FmAttentionLayer(width, options.AttentionHeads, options.AttentionDim, name), "fm_attention");
+        output = nn.Linear(layout.FieldCount * attention.OutputWidth, 1);
         if (options.UseMlp)
         {
             deep = new Mlp(layout.FieldCount * options.EmbeddingDim, options.MlpDims, options.Dropout, options.BatchNorm, logitOutput: true);
@@ -42,14 +36,7 @@ public sealed class FmAttentionNet : CtrNetwork, IAttentionNetwork
         using var first = linear.forward(indices, values);
         using var fields = embedding.forward(indices, values);
         using var second = FmInteraction.Scalar(fields);
-        var x = fields.alias();
-        foreach (var layer in attention)
-        {
-            using var previous = x;
-            x = layer.forward(previous);
-        }
-
-        using var attended = x;
+        using var attended = attention.forward(fields);
         using var flat = Flatten(attended);
         using var attentionLogit = output.forward(flat);
         using var squeezed = attentionLogit.squeeze(-1);
@@ -69,17 +56,7 @@ public sealed class FmAttentionNet : CtrNetwork, IAttentionNetwork
 
     public IReadOnlyList<(string Layer, Tensor Weights)> AttentionMaps(Tensor indices, Tensor values)
     {
-        var maps = new List<(string, Tensor)>();
-        var x = embedding.forward(indices, values);
-        for (var l = 0; l < attention.Count; l++)
-        {
-            using var previous = x;
-            var (next, weights) = attention[l].Attend(previous);
-            maps.Add(($"fm_attention_{l}", weights));
-            x = next;
-        }
-
-        x.Dispose();
-        return maps;
+        using var fields = embedding.forward(indices, values);
+        return attention.Maps(fields);
     }
 }

@@ -1,0 +1,46 @@
+using Chucheon.Data;
+using Chucheon.Evaluation;
+using Chucheon.Neural.Models;
+using Chucheon.Neural.Training;
+using static TorchSharp.torch;
+
+namespace Chucheon.Neural.Tests;
+
+public sealed class PlateauScheduleTests
+{
+    [Fact]
+    public void TheRateDropsByGammaAfterEachValidationThatDoesNotImproveAndNeverBelowTheFloor()
+    {
+        // Validation metric per epoch: improves, improves, worse, equal to the best (not better), improves, worse ×2.
+        double[] metrics = [0.5, 0.6, 0.55, 0.6, 0.7, 0.65, 0.64];
+        var options = new MultiVaeOptions
+        {
+            LearningRate = 0.01, LrSchedule = LrSchedule.Plateau, LrGamma = 0.1, LrMin = 2e-5, Patience = 0, Epochs = metrics.Length,
+        };
+        var epoch = 0;
+        using var net = nn.Linear(2, 1);
+        using var trainer = new Trainer(options, Synthetic.Context(validate: _ => metrics[epoch++]), "plateau", CPU);
+        var optimizer = trainer.CreateOptimizer(net.parameters());
+        var rates = new List<double>();
+
+        trainer.Run(net, (_, _) =>
+        {
+            rates.Add(optimizer.ParamGroups.First().LearningRate);
+            return 0;
+        }, new Unscored());
+
+        // One cut after epochs 3, 4, 6 (0-based 2, 3, 5); the third cut would reach 1e-5, under the 2e-5 floor.
+        double[] expected = [0.01, 0.01, 0.01, 0.001, 1e-4, 1e-4, 2e-5];
+        Assert.Equal(expected.Length, rates.Count);
+        for (var i = 0; i < expected.Length; i++) { Assert.Equal(expected[i], rates[i], 12); }
+        Assert.Equal(4, trainer.BestEpoch);
+    }
+
+    /// <summary>The validation callback here ignores the scorer; the trainer only passes it through.</summary>
+    private sealed class Unscored : IItemScorer
+    {
+        public int ItemCount => 0;
+
+        public void Score(ReadOnlySpan<int> users, CsrMatrix history, Span<float> scores) => throw new NotSupportedException();
+    }
+}
