@@ -9,7 +9,9 @@ namespace Chucheon.CtrHarness;
 /// <summary>End-to-end CTR measurements for docs/benchmarks-ctr.md.
 /// <c>frappe CONFIG... [--mlnet] [--no-test] [--set key=value ...]</c>: runs each CTR config in this process (one at a
 /// time) and optionally ML.NET's FFM on the same split; prints a Markdown table with wall and CPU time and the load
-/// average. <c>--no-test</c> never reads the test part (tuning runs).
+/// average. <c>--no-test</c> never reads the test part (tuning runs); <c>--save DIR</c> writes each run (metrics, history,
+/// model) under DIR, and <c>frappe-test CONFIG RUN_DIR</c> later scores a saved run's model on test (see
+/// <see cref="SavedRunTest"/>).
 /// <c>cin-speed [BATCH] [STEPS]</c>: xDeepFM's CIN forward + backward time (see <see cref="CinSpeed"/>).
 /// <c>two-stage CONFIG [--no-test]</c>: EASE alone vs EASE + CTR re-ranking on MovieLens 100K (see <see cref="TwoStageBench"/>).</summary>
 internal static class Program
@@ -22,16 +24,19 @@ internal static class Program
             return CinSpeed.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4096, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
         }
 
+        if (args.Length == 3 && args[0] == "frappe-test") { return SavedRunTest.Run(args[1], args[2]); }
         if (args.Length >= 2 && args[0] == "two-stage") { return TwoStageBench.Run(args[1], Overrides(args), args.Contains("--no-test")); }
         if (args.Length < 2 || args[0] != "frappe")
         {
-            Console.Error.WriteLine("usage: frappe CONFIG... [--mlnet] [--set key=value]... | two-stage CONFIG [--no-test] [--set key=value]...");
+            Console.Error.WriteLine("usage: frappe CONFIG... [--mlnet] [--no-test] [--save DIR] [--set key=value]... | frappe-test CONFIG RUN_DIR | two-stage CONFIG [--no-test] [--set key=value]...");
             return 2;
         }
 
         var configs = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         var rows = new List<string>();
         var evaluateTest = !args.Contains("--no-test");
+        var saveIndex = Array.IndexOf(args, "--save");
+        var saveRoot = saveIndex >= 0 && saveIndex + 1 < args.Length ? args[saveIndex + 1] : null;
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         foreach (var path in configs)
         {
@@ -40,7 +45,8 @@ internal static class Program
             var before = LoadAverage();
             try
             {
-                var r = CtrExperiment.Run(document.Root, Path.GetDirectoryName(Path.GetFullPath(path))!, null,
+                var output = saveRoot is null ? null : Path.Combine(saveRoot, $"{configs.IndexOf(path)}-{Path.GetFileNameWithoutExtension(path)}");
+                var r = CtrExperiment.Run(document.Root, Path.GetDirectoryName(Path.GetFullPath(path))!, output,
                     new SyncProgress(p => Console.Error.WriteLine(p.Detail)), evaluateTest);
                 rows.Add(string.Create(CultureInfo.InvariantCulture,
                     $"| {r.Model} | {Path.GetFileName(path)} | {r.ValidationMetrics["auc"]:F4} | {Test(r, "auc")} | {Test(r, "logloss")} | {Test(r, "gauc")} | {r.BestEpoch}/{r.EpochsRun} | {r.SecondsPerEpoch:F2} | {r.FitCpuSeconds / Math.Max(1, r.EpochsRun):F2} | {r.FitSeconds:F1} | {r.EvaluateSeconds:F3} | {r.EvaluateCpuSeconds:F3} | {before} → {LoadAverage()} |"));
