@@ -5,6 +5,18 @@ namespace Chucheon.Neural.Tests.Ctr;
 
 public sealed class CtrLayerTests
 {
+    [Theory]
+    [InlineData(0.01)]
+    [InlineData(1e-4)]
+    public void EmbeddingsStartWithTheConfiguredSpread(double std)
+    {
+        random.manual_seed(4);
+        using var embedding = new FieldEmbedding(new Chucheon.Data.Ctr.CtrLayout(["a", "b"], [600, 400], [1, 1]), 16, std);
+        using var weights = embedding.parameters().Single();
+        var measured = weights.std().item<float>();
+        Assert.InRange(measured, 0.95 * std, 1.05 * std);
+    }
+
     [Fact]
     public void FmSecondOrderTermEqualsThePairwiseSum()
     {

@@ -14,7 +14,8 @@ public sealed class FieldEmbedding : nn.Module<Tensor, Tensor, Tensor>
     private readonly int _fields;
     private readonly int _slots;
 
-    public FieldEmbedding(CtrLayout layout, int dim, string name = "field_embedding") : base(name)
+    /// <param name="initStd">Standard deviation of the normal initialisation of every embedding.</param>
+    public FieldEmbedding(CtrLayout layout, int dim, double initStd = 0.01, string name = "field_embedding") : base(name)
     {
         Dim = dim;
         _fields = layout.FieldCount;
@@ -28,7 +29,7 @@ public sealed class FieldEmbedding : nn.Module<Tensor, Tensor, Tensor>
             for (var s = 0; s < _slots; s++) { _pooling[(slotFields[s] * _slots) + s] = 1f; }
         }
 
-        using (no_grad()) { nn.init.normal_(table.weight!, 0, 0.01); }
+        using (no_grad()) { nn.init.normal_(table.weight!, 0, initStd); }
         RegisterComponents();
     }
 

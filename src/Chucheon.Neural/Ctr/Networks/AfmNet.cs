@@ -21,7 +21,7 @@ public sealed class AfmNet : CtrNetwork, IAttentionNetwork
     {
         _fields = layout.FieldCount;
         linear = new LinearTerm(layout);
-        embedding = new FieldEmbedding(layout, options.EmbeddingDim);
+        embedding = new FieldEmbedding(layout, options.EmbeddingDim, options.EmbeddingInitStd);
         pooling = new AttentionalPooling(layout.FieldCount, options.EmbeddingDim, options.AttentionDim);
         dropout = nn.Dropout(options.Dropout);
         output = nn.Linear(options.EmbeddingDim, 1, hasBias: false);

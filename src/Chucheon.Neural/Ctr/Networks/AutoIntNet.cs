@@ -18,7 +18,7 @@ public sealed class AutoIntNet : CtrNetwork, IAttentionNetwork
 
     public AutoIntNet(CtrLayout layout, AttentionCtrOptions options) : base("autoint")
     {
-        embedding = new FieldEmbedding(layout, options.EmbeddingDim);
+        embedding = new FieldEmbedding(layout, options.EmbeddingDim, options.EmbeddingInitStd);
         attention = new AttentionStack(options.EmbeddingDim, options.AttentionLayers,
             (width, name) => new InteractingLayer(width, options.AttentionHeads, options.AttentionDim, name), "interacting");
         output = nn.Linear(layout.FieldCount * attention.OutputWidth, 1);

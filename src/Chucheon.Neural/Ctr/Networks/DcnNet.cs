@@ -19,7 +19,7 @@ public sealed class DcnNet : CtrNetwork
     public DcnNet(CtrLayout layout, DcnOptions options, bool fullRankCross) : base(fullRankCross ? "dcnv2" : "dcn")
     {
         var width = layout.FieldCount * options.EmbeddingDim;
-        embedding = new FieldEmbedding(layout, options.EmbeddingDim);
+        embedding = new FieldEmbedding(layout, options.EmbeddingDim, options.EmbeddingInitStd);
         cross = fullRankCross ? new CrossNetworkV2(width, options.CrossLayers) : new CrossNetwork(width, options.CrossLayers);
         deep = new Mlp(width, options.MlpDims, options.Dropout, options.BatchNorm, logitOutput: false);
         output = nn.Linear(width + deep.OutputWidth, 1);

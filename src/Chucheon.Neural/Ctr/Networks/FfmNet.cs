@@ -17,7 +17,7 @@ public sealed class FfmNet : CtrNetwork
     public FfmNet(CtrLayout layout, CtrOptions options) : base("ffm")
     {
         linear = new LinearTerm(layout);
-        embedding = new FieldEmbedding(layout, layout.FieldCount * options.EmbeddingDim);
+        embedding = new FieldEmbedding(layout, layout.FieldCount * options.EmbeddingDim, options.EmbeddingInitStd);
         _interaction = new FieldAwareInteraction(layout.FieldCount);
         RegisterComponents();
     }

@@ -21,7 +21,7 @@ public sealed class FiBiNetNet : CtrNetwork
     {
         var fields = layout.FieldCount;
         linear = new LinearTerm(layout);
-        embedding = new FieldEmbedding(layout, options.EmbeddingDim);
+        embedding = new FieldEmbedding(layout, options.EmbeddingDim, options.EmbeddingInitStd);
         senet = new SqueezeExcitation(fields, options.ReductionRatio);
         bilinear = new BilinearInteraction(fields, options.EmbeddingDim, options.Bilinear, "bilinear");
         bilinearReweighted = new BilinearInteraction(fields, options.EmbeddingDim, options.Bilinear, "bilinear_senet");

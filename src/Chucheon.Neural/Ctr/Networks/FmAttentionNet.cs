@@ -19,7 +19,7 @@ public sealed class FmAttentionNet : CtrNetwork, IAttentionNetwork
     public FmAttentionNet(CtrLayout layout, AttentionCtrOptions options) : base("fm_attention")
     {
         linear = new LinearTerm(layout);
-        embedding = new FieldEmbedding(layout, options.EmbeddingDim);
+        embedding = new FieldEmbedding(layout, options.EmbeddingDim, options.EmbeddingInitStd);
         attention = new AttentionStack(options.EmbeddingDim, options.AttentionLayers,
             (width, name) => new FmAttentionLayer(width, options.AttentionHeads, options.AttentionDim, name), "fm_attention");
         output = nn.Linear(layout.FieldCount * attention.OutputWidth, 1);

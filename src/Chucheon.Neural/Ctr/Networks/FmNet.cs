@@ -15,7 +15,7 @@ public sealed class FmNet : CtrNetwork
     public FmNet(CtrLayout layout, CtrOptions options) : base("fm")
     {
         linear = new LinearTerm(layout);
-        embedding = new FieldEmbedding(layout, options.EmbeddingDim);
+        embedding = new FieldEmbedding(layout, options.EmbeddingDim, options.EmbeddingInitStd);
         RegisterComponents();
     }
 

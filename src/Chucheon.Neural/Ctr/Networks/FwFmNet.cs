@@ -21,7 +21,7 @@ public sealed class FwFmNet : CtrNetwork
     {
         _pairs = new FieldPairs(layout.FieldCount);
         linear = new LinearTerm(layout);
-        embedding = new FieldEmbedding(layout, options.EmbeddingDim);
+        embedding = new FieldEmbedding(layout, options.EmbeddingDim, options.EmbeddingInitStd);
         pairWeights = nn.Parameter(ones(_pairs.Count));
         RegisterComponents();
     }

@@ -20,7 +20,7 @@ public sealed class MaskNetNet : CtrNetwork
     {
         _parallel = options.Parallel;
         long width = layout.FieldCount * options.EmbeddingDim;
-        embedding = new FieldEmbedding(layout, options.EmbeddingDim);
+        embedding = new FieldEmbedding(layout, options.EmbeddingDim, options.EmbeddingInitStd);
         var input = width;
         for (var b = 0; b < options.Blocks; b++)
         {

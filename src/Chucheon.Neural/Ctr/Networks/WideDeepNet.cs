@@ -17,7 +17,7 @@ public sealed class WideDeepNet : CtrNetwork
     public WideDeepNet(CtrLayout layout, DeepCtrOptions options) : base("widedeep")
     {
         wide = new LinearTerm(layout);
-        embedding = new FieldEmbedding(layout, options.EmbeddingDim);
+        embedding = new FieldEmbedding(layout, options.EmbeddingDim, options.EmbeddingInitStd);
         deep = new Mlp(layout.FieldCount * options.EmbeddingDim, options.MlpDims, options.Dropout, options.BatchNorm, logitOutput: true);
         RegisterComponents();
     }

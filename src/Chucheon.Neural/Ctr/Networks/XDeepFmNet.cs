@@ -19,7 +19,7 @@ public sealed class XDeepFmNet : CtrNetwork
     public XDeepFmNet(CtrLayout layout, XDeepFmOptions options) : base("xdeepfm")
     {
         linear = new LinearTerm(layout);
-        embedding = new FieldEmbedding(layout, options.EmbeddingDim);
+        embedding = new FieldEmbedding(layout, options.EmbeddingDim, options.EmbeddingInitStd);
         cin = new CompressedInteraction(layout.FieldCount, options.CinDims);
         cinOutput = nn.Linear(cin.OutputWidth, 1);
         deep = new Mlp(layout.FieldCount * options.EmbeddingDim, options.MlpDims, options.Dropout, options.BatchNorm, logitOutput: true);

@@ -29,8 +29,12 @@ public class CtrOptions : NeuralOptions
     /// <summary>Width of each field embedding.</summary>
     public int EmbeddingDim { get; set; } = 16;
 
-    /// <summary>λ of the embedding regulariser λ · mean over the batch of Σ‖e‖² over the embeddings each example
-    /// looked up (only rows in use are shrunk).</summary>
+    /// <summary>Standard deviation of the embeddings' normal initialisation (FuxiCTR uses 1e-4).</summary>
+    public double EmbeddingInitStd { get; set; } = 0.01;
+
+    /// <summary>λ of the embedding regulariser: λ · mean over the batch of Σ‖e‖² over the embeddings each example
+    /// looked up (<c>batch</c>), or λ · ‖W‖² of the whole table (<c>table</c>, FuxiCTR's regulariser with λ = its
+    /// <c>embedding_regularizer</c> / 2).</summary>
     public double EmbeddingL2 { get; set; }
 
     /// <summary><c>batch</c>: penalise the embeddings each example used; <c>table</c>: the whole table every step.</summary>
@@ -43,5 +47,6 @@ public class CtrOptions : NeuralOptions
         base.Validate();
         OptionChecks.AtLeast(EmbeddingDim, 1, "embedding_dim");
         OptionChecks.NonNegative(EmbeddingL2, "embedding_l2");
+        OptionChecks.Positive(EmbeddingInitStd, "embedding_init_std");
     }
 }
