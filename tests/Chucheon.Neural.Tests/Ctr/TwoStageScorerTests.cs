@@ -1,3 +1,4 @@
+using System.Globalization;
 using Chucheon.Data;
 using Chucheon.Data.Ctr;
 using Chucheon.Evaluation;
@@ -28,13 +29,8 @@ public sealed class TwoStageScorerTests
     {
         const int users = 3, items = 12, candidates = 4;
         var layout = new CtrLayout(["user", "item"], [users, items], [1, 1]);
-        using var ranker = CtrModels.Create("fm", new Dictionary<string, object?> { ["epochs"] = "1", ["embedding_dim"] = "4", ["threads"] = "1" });
-        var random = new Random(1);
-        var trainRows = Enumerable.Range(0, 200).Select(_ => (U: random.Next(users), I: random.Next(items))).ToArray();
-        ranker.Fit(new CtrDataset(layout, [.. trainRows.SelectMany(r => new long[] { r.U, users + r.I })], [.. Enumerable.Repeat(1f, 400)],
-            [.. trainRows.Select(r => (float)(r.I % 2))], [.. trainRows.Select(r => r.U)]), null, new FitContext { Seed = 1, Threads = 1 });
-        CtrDataset Pairs(int user, int[] chosen) => new(layout, [.. chosen.SelectMany(i => new long[] { user, users + i })],
-            [.. Enumerable.Repeat(1f, chosen.Length * 2)], new float[chosen.Length], [.. chosen.Select(_ => user)]);
+        using var ranker = FitOddItemRanker(layout, users, items, seed: 1, epochs: 1, learningRate: 0.001);
+        CtrDataset Pairs(int user, int[] chosen) => PairRows(layout, users, user, chosen);
         // User 1 has already seen items 0 and 2: they must not take candidate slots.
         var history = CsrMatrix.FromCoordinates(users, items, [1, 1], [0, 2], [1f, 1f]);
         var scorer = new TwoStageScorer(new FixedRetriever(items), ranker, Pairs, candidates);
@@ -54,17 +50,9 @@ public sealed class TwoStageScorerTests
     {
         const int users = 2, items = 8, candidates = 4;
         var layout = new CtrLayout(["user", "item"], [users, items], [1, 1]);
-        using var ranker = CtrModels.Create("fm", new Dictionary<string, object?>
-        {
-            ["epochs"] = "20", ["embedding_dim"] = "4", ["learning_rate"] = "0.05", ["threads"] = "1",
-        });
-        var random = new Random(3);
-        var trainRows = Enumerable.Range(0, 200).Select(_ => (U: random.Next(users), I: random.Next(items))).ToArray();
-        // Odd items are clicks, so the ranker alone prefers odd items and reorders the retriever's 0, 1, 2, 3.
-        ranker.Fit(new CtrDataset(layout, [.. trainRows.SelectMany(r => new long[] { r.U, users + r.I })], [.. Enumerable.Repeat(1f, 400)],
-            [.. trainRows.Select(r => (float)(r.I % 2))], [.. trainRows.Select(r => r.U)]), null, new FitContext { Seed = 1, Threads = 1 });
-        CtrDataset Pairs(int user, int[] chosen) => new(layout, [.. chosen.SelectMany(i => new long[] { user, users + i })],
-            [.. Enumerable.Repeat(1f, chosen.Length * 2)], new float[chosen.Length], [.. chosen.Select(_ => user)]);
+        // Trained long enough to prefer odd items, so the ranker alone reorders the retriever's 0, 1, 2, 3.
+        using var ranker = FitOddItemRanker(layout, users, items, seed: 3, epochs: 20, learningRate: 0.05);
+        CtrDataset Pairs(int user, int[] chosen) => PairRows(layout, users, user, chosen);
         var history = CsrMatrix.FromCoordinates(users, items, [], [], []);
         var alone = new TwoStageScorer(new FixedRetriever(items), ranker, Pairs, candidates);
         float[] ScoresOf(TwoStageScorer scorer)
@@ -82,6 +70,25 @@ public sealed class TwoStageScorerTests
         Assert.NotEqual([0, 1, 2, 3], Order(logits));
         Assert.Equal([0, 1, 2, 3], Order(ScoresOf(alone.WithRetrieverWeight(1000f))));
     }
+
+    /// <summary>An FM over (user, item) fitted on 200 random pairs where odd items are the clicks.</summary>
+    private static CtrModel FitOddItemRanker(CtrLayout layout, int users, int items, int seed, int epochs, double learningRate)
+    {
+        var ranker = CtrModels.Create("fm", new Dictionary<string, object?>
+        {
+            ["epochs"] = epochs.ToString(CultureInfo.InvariantCulture), ["embedding_dim"] = "4",
+            ["learning_rate"] = learningRate.ToString(CultureInfo.InvariantCulture), ["threads"] = "1",
+        });
+        var random = new Random(seed);
+        var rows = Enumerable.Range(0, 200).Select(_ => (U: random.Next(users), I: random.Next(items))).ToArray();
+        ranker.Fit(new CtrDataset(layout, [.. rows.SelectMany(r => new long[] { r.U, users + r.I })], [.. Enumerable.Repeat(1f, rows.Length * 2)],
+            [.. rows.Select(r => (float)(r.I % 2))], [.. rows.Select(r => r.U)]), null, new FitContext { Seed = 1, Threads = 1 });
+        return ranker;
+    }
+
+    private static CtrDataset PairRows(CtrLayout layout, int users, int user, int[] chosen) =>
+        new(layout, [.. chosen.SelectMany(i => new long[] { user, users + i })], [.. Enumerable.Repeat(1f, chosen.Length * 2)],
+            new float[chosen.Length], [.. chosen.Select(_ => user)]);
 
     private static int[] Order(float[] scores) => [.. Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i])];
 }
