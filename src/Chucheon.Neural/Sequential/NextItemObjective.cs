@@ -6,9 +6,13 @@ namespace Chucheon.Neural.Sequential;
 /// <summary>The supervised losses of the sequential models: shifted next-item targets at every position (SASRec,
 /// GRU4Rec, NextItNet) or masked-item prediction (BERT4Rec), each scored with BCE against sampled negatives or with
 /// a full softmax.</summary>
-internal sealed class NextItemObjective(SequenceEncoder encoder, SequentialOptions options, int[][] knownItems, Device device)
+internal sealed class NextItemObjective(SequenceEncoder encoder, SequentialOptions options, int[][] knownItems, Device device) : IDisposable
 {
     private const int MaxRejections = 64;
+
+    private readonly FullSoftmaxCrossEntropy _softmax = new();
+
+    public void Dispose() => _softmax.Dispose();
 
     /// <summary>Input s[..^1], target s[1..] at every position, right-aligned in a window of max_length.</summary>
     public Tensor ShiftedLoss(int[] users, int[][] rows, Random random) => ShiftedLoss(users, rows, random, out _);
@@ -77,9 +81,9 @@ internal sealed class NextItemObjective(SequenceEncoder encoder, SequentialOptio
         using var targetTensor = tensor(targets, device: device);
         if (options.Loss == SequenceLoss.Ce)
         {
-            using var logits = encoder.ScoreAll(selected);
+            using var table = encoder.ItemEmbedding.weight!.narrow(0, 1, encoder.ItemCount);
             using var classes = targetTensor - 1;
-            return F.cross_entropy(logits, classes);
+            return _softmax.Loss(selected, table, classes);
         }
 
         var k = options.NegativeSamples;

@@ -64,7 +64,7 @@ public sealed class SequentialRecommender(string alias, SequentialOptions option
         var known = sequences.Select(s => s.Distinct().Order().ToArray()).ToArray();
         var minimum = Cloze ? 1 : 2;
         var trainable = Enumerable.Range(0, sequences.Length).Where(u => sequences[u].Length >= minimum).ToArray();
-        var objective = new NextItemObjective(encoder, Settings, known, Device);
+        using var objective = new NextItemObjective(encoder, Settings, known, Device);
         var contrastive = Settings.Augmentations.Length == 0
             ? null
             : new ContrastiveObjective(encoder, Settings, NeedsCorrelation() ? ItemCorrelation.FromSequences(sequences, ItemCount, Settings.CorrelationWindow) : null, Device);
