@@ -47,7 +47,7 @@ internal sealed class ContrastiveObjective(SequenceEncoder encoder, SequentialOp
         {
             var first = original ?? representation.narrow(0, 2L * level * b, b);
             var second = original is null ? representation.narrow(0, ((2L * level) + 1) * b, b) : representation.narrow(0, level * (long)b, b);
-            var term = InfoNce.Loss(first, second, options.Temperature);
+            var term = InfoNce.Loss(first, second, options.Temperature, options.ContrastiveSimilarity);
             total = total is null ? term : total + term;
         }
 

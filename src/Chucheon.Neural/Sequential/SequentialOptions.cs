@@ -80,6 +80,9 @@ public abstract class SequentialOptions : NeuralOptions
     /// flattened whole output sequence.</summary>
     public ContrastiveRepresentation ContrastiveRepresentation { get; set; } = ContrastiveRepresentation.Last;
 
+    /// <summary>Cosine (default, as the public CoSeRec code) or raw dot-product similarity inside InfoNCE.</summary>
+    public ContrastiveSimilarity ContrastiveSimilarity { get; set; } = ContrastiveSimilarity.Cosine;
+
     /// <summary>InfoNCE softmax temperature.</summary>
     public double Temperature { get; set; } = 1.0;
 
