@@ -8,7 +8,7 @@ namespace Chucheon.Neural.Continual;
 public sealed class ContinualModelOptions : IValidatedOptions
 {
     /// <summary>Methods to run, by alias (<see cref="ContinualMethods.Aliases"/>), in report order.</summary>
-    public string[] Methods { get; set; } = ["sinmo", "fineall", "teracon", "hat", "conure", "peterrec", "mtl"];
+    public string[] Methods { get; set; } = ["sinmo", "fineall", "teracon", "hat", "conure", "peterrec", "piggyback", "mtl"];
 
     /// <summary>Scenarios to run: <c>original</c>, <c>reversed</c>, <c>noisy</c> (noisy task inserted at
     /// <see cref="NoisyPosition"/> of the original order).</summary>
