@@ -53,6 +53,11 @@ public sealed class ContinualModelOptions : IValidatedOptions
     /// <summary>TERACON: sharpness c in ρ_ij = 1 − mean_k σ(c·cos(m_k^i, m_k^j)).</summary>
     public double SamplingSharpness { get; set; } = 1;
 
+    /// <summary>TERACON: where the task masks act — <c>branch</c> (the paper's layer-output masks: each convolution's
+    /// ReLU output inside the residual branch, two per block, the skip path untouched) or <c>block</c> (each block's
+    /// output, skip path included, as HAT's masks here).</summary>
+    public TeraconMaskPlacement TeraconMasks { get; set; } = TeraconMaskPlacement.Branch;
+
     /// <summary>TERACON: sample retention users with rate ρ_ij (false: every current user, ρ = 1).</summary>
     public bool RelationSampling { get; set; } = true;
 

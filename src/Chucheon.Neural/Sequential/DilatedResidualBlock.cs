@@ -42,14 +42,19 @@ public sealed class DilatedResidualBlock : nn.Module<Tensor, Tensor>
     /// each convolution, as if the sequence started there.</param>
     /// <param name="kernelOf">Optional (layer 0 or 1, kernel [D, D, k]) → the kernel to convolve with instead, so a
     /// method can mask or patch the weights themselves (Piggyback's binary weight masks) without copying the block.</param>
-    public Tensor forward(Tensor x, Tensor? present, Func<int, Tensor, Tensor>? kernelOf = null)
+    /// <param name="afterActivation">Optional (layer 0 or 1, [B, T, D] activation) → activation, applied to each
+    /// convolution's ReLU output inside the residual branch (TERACON's layer-output masks); the skip path is untouched.</param>
+    public Tensor forward(Tensor x, Tensor? present, Func<int, Tensor, Tensor>? kernelOf = null, Func<int, Tensor, Tensor>? afterActivation = null)
     {
         using var scope = NewDisposeScope();
         var h = CausalConvolution(first, x, _firstPadding, kernelOf is null ? null : kernelOf(0, first.weight!));
         h = F.relu(firstNorm.forward(h));
+        if (afterActivation is not null) { h = afterActivation(0, h); }
         if (present is not null) { h *= present; }
         h = CausalConvolution(second, h, _secondPadding, kernelOf is null ? null : kernelOf(1, second.weight!));
-        h = F.dropout(F.relu(secondNorm.forward(h)), _dropout, training);
+        h = F.relu(secondNorm.forward(h));
+        if (afterActivation is not null) { h = afterActivation(1, h); }
+        h = F.dropout(h, _dropout, training);
         var result = x + h;
         if (present is not null) { result *= present; }
         return result.MoveToOuterDisposeScope();
