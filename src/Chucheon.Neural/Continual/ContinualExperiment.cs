@@ -117,6 +117,13 @@ public static class ContinualExperiment
                 ? scenarioStream.TaskNames.Select(n => singleTask[n].Primary).ToArray()
                 : null;
             runs.AddRange(scenarioRuns.Select(r => r.Run with { Run = r.Run.Run with { SingleTask = reference } }));
+            if (scenario != options.Scenarios[^1])
+            {
+                // A long run that is stopped still leaves every finished scenario's report behind.
+                process.Refresh();
+                Write(outputDirectory, stream, options, new ContinualExperimentResult([.. runs], fingerprints, totalWatch.Elapsed.TotalSeconds,
+                    (process.TotalProcessorTime - totalCpu).TotalSeconds, [.. downstream]));
+            }
         }
 
         if (downstreamTask is not null)
@@ -126,15 +133,17 @@ public static class ContinualExperiment
 
         process.Refresh();
         var result = new ContinualExperimentResult(runs, fingerprints, totalWatch.Elapsed.TotalSeconds, (process.TotalProcessorTime - totalCpu).TotalSeconds, downstream);
-        if (outputDirectory is not null)
-        {
-            Directory.CreateDirectory(outputDirectory);
-            File.WriteAllText(Path.Combine(outputDirectory, "continual.md"), Render(stream, options, result));
-            ContinualChart.WritePng(Path.Combine(outputDirectory, "continual.png"), [.. runs.Select(r => r.Run)]);
-            File.WriteAllText(Path.Combine(outputDirectory, "continual.json"), JsonSerializer.Serialize(ToRecord(options, result), Json));
-        }
-
+        Write(outputDirectory, stream, options, result);
         return result;
+    }
+
+    private static void Write(string? outputDirectory, TaskStream stream, ContinualModelOptions options, ContinualExperimentResult result)
+    {
+        if (outputDirectory is null) { return; }
+        Directory.CreateDirectory(outputDirectory);
+        File.WriteAllText(Path.Combine(outputDirectory, "continual.md"), Render(stream, options, result));
+        ContinualChart.WritePng(Path.Combine(outputDirectory, "continual.png"), [.. result.Runs.Select(r => r.Run)]);
+        File.WriteAllText(Path.Combine(outputDirectory, "continual.json"), JsonSerializer.Serialize(ToRecord(options, result), Json));
     }
 
     /// <summary>The markdown report: stream, the shared overview and matrices, every final metric, and the costs.</summary>
