@@ -53,10 +53,10 @@ public sealed class ContinualModelOptions : IValidatedOptions
     /// <summary>TERACON: sharpness c in ρ_ij = 1 − mean_k σ(c·cos(m_k^i, m_k^j)).</summary>
     public double SamplingSharpness { get; set; } = 1;
 
-    /// <summary>TERACON: where the task masks act — <c>branch</c> (the paper's layer-output masks: each convolution's
-    /// ReLU output inside the residual branch, two per block, the skip path untouched) or <c>block</c> (each block's
-    /// output, skip path included, as HAT's masks here).</summary>
-    public TeraconMaskPlacement TeraconMasks { get; set; } = TeraconMaskPlacement.Branch;
+    /// <summary>TERACON: where the task masks act — <c>block</c> (each block's output, skip path included, as HAT's
+    /// masks here) or <c>branch</c> (the paper's code: each convolution's ReLU output inside the residual branch, two per
+    /// block, the skip path untouched). Block is the default because it forgot less on ml-100k's validation users.</summary>
+    public TeraconMaskPlacement TeraconMasks { get; set; } = TeraconMaskPlacement.Block;
 
     /// <summary>TERACON: sample retention users with rate ρ_ij (false: every current user, ρ = 1).</summary>
     public bool RelationSampling { get; set; } = true;

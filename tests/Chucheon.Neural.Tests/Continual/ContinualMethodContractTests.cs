@@ -28,13 +28,13 @@ public sealed class ContinualMethodContractTests
     }
 
     [Fact]
-    public void Teracon_with_masks_on_the_block_output_fills_the_matrix_and_differs_from_branch_masks()
+    public void Teracon_with_masks_inside_the_branch_fills_the_matrix_and_differs_from_block_masks()
     {
         var stream = SyntheticStream.Create();
-        var blockOptions = SyntheticStream.Options(epochs: 1);
-        blockOptions.TeraconMasks = TeraconMaskPlacement.Block;
-        using var block = new TeraconLearner(stream, blockOptions, CPU, relationSampling: true);
-        using var branch = new TeraconLearner(stream, SyntheticStream.Options(epochs: 1), CPU, relationSampling: true);
+        var branchOptions = SyntheticStream.Options(epochs: 1);
+        branchOptions.TeraconMasks = TeraconMaskPlacement.Branch;
+        using var block = new TeraconLearner(stream, SyntheticStream.Options(epochs: 1), CPU, relationSampling: true);
+        using var branch = new TeraconLearner(stream, branchOptions, CPU, relationSampling: true);
         var blockMatrix = block.Run();
         var branchMatrix = branch.Run();
 
