@@ -43,15 +43,20 @@ public sealed class ContinualBackbone : nn.Module
     public DilatedResidualBlock Block(int index) => blocks[index];
 
     /// <summary>[B, T] tokens → [B, T, D]. <paramref name="afterBlock"/>(k, x) transforms block k's output; padding
-    /// positions are zeroed again after it so a hook never leaks into them.</summary>
-    public Tensor Encode(Tensor tokens, Func<int, Tensor, Tensor>? afterBlock = null)
+    /// positions are zeroed again after it so a hook never leaks into them. <paramref name="kernelOf"/>(k, layer,
+    /// kernel) replaces the kernel of convolution <c>layer</c> in block k (weight masks); <paramref name="afterActivation"/>(k,
+    /// layer, h) transforms the ReLU output of that convolution inside block k's residual branch (layer-output masks).</summary>
+    public Tensor Encode(Tensor tokens, Func<int, Tensor, Tensor>? afterBlock = null, Func<int, int, Tensor, Tensor>? kernelOf = null,
+        Func<int, int, Tensor, Tensor>? afterActivation = null)
     {
         using var scope = NewDisposeScope();
         var present = tokens.ne(0L).unsqueeze(-1).to(ScalarType.Float32);
         var x = F.dropout(items.forward(tokens), _dropout, training);
         for (var k = 0; k < blocks.Count; k++)
         {
-            x = blocks[k].forward(x, present);
+            var block = k;
+            x = blocks[k].forward(x, present, kernelOf is null ? null : (layer, kernel) => kernelOf(block, layer, kernel),
+                afterActivation is null ? null : (layer, h) => afterActivation(block, layer, h));
             if (afterBlock is not null) { x = afterBlock(k, x) * present; }
         }
 

@@ -10,7 +10,10 @@ using Chucheon.Neural.Runtime;
 namespace Chucheon.Neural.Continual;
 
 /// <summary>One measured method on one scenario: its matrix, every final metric and what it cost.</summary>
-public sealed record ContinualMethodRun(ContinualRun Run, IReadOnlyList<TaskScore> FinalScores, double WallSeconds, double CpuSeconds, double TrainSeconds, long RetentionRows);
+/// <param name="Valid">The same protocol on the validation users (null when the method fills no validation matrix,
+/// e.g. SinMo and MTL, whose rows are not sequential): the numbers to choose hyperparameters on.</param>
+public sealed record ContinualMethodRun(ContinualRun Run, IReadOnlyList<TaskScore> FinalScores, double WallSeconds, double CpuSeconds, double TrainSeconds, long RetentionRows,
+    ContinualRun? Valid = null);
 
 /// <summary>Everything one <c>chucheon continual</c> invocation produced.</summary>
 public sealed record ContinualExperimentResult(IReadOnlyList<ContinualMethodRun> Runs, IReadOnlyDictionary<string, string> Fingerprints, double WallSeconds, double CpuSeconds,
@@ -98,7 +101,8 @@ public static class ContinualExperiment
                 process.Refresh();
                 var retention = learner is TeraconLearner teracon ? teracon.RetentionRows : 0;
                 var run = new ContinualMethodRun(new ContinualRun(learner.Name, scenario, matrix, null), learner.FinalScores,
-                    watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds, learner.TrainSeconds, retention);
+                    watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds, learner.TrainSeconds, retention,
+                    learner.ValidMatrix.IsComplete ? new ContinualRun(learner.Name, scenario, learner.ValidMatrix, null) : null);
                 log?.Invoke(string.Create(CultureInfo.InvariantCulture,
                     $"{learner.Name} / {scenario}: average {run.Run.Summary.AveragePerformance:F4}, {run.WallSeconds:F0} s wall, {run.CpuSeconds:F0} s CPU"));
                 scenarioRuns.Add((alias, run));
@@ -113,6 +117,13 @@ public static class ContinualExperiment
                 ? scenarioStream.TaskNames.Select(n => singleTask[n].Primary).ToArray()
                 : null;
             runs.AddRange(scenarioRuns.Select(r => r.Run with { Run = r.Run.Run with { SingleTask = reference } }));
+            if (scenario != options.Scenarios[^1])
+            {
+                // A long run that is stopped still leaves every finished scenario's report behind.
+                process.Refresh();
+                Write(outputDirectory, stream, options, new ContinualExperimentResult([.. runs], fingerprints, totalWatch.Elapsed.TotalSeconds,
+                    (process.TotalProcessorTime - totalCpu).TotalSeconds, [.. downstream]));
+            }
         }
 
         if (downstreamTask is not null)
@@ -122,15 +133,17 @@ public static class ContinualExperiment
 
         process.Refresh();
         var result = new ContinualExperimentResult(runs, fingerprints, totalWatch.Elapsed.TotalSeconds, (process.TotalProcessorTime - totalCpu).TotalSeconds, downstream);
-        if (outputDirectory is not null)
-        {
-            Directory.CreateDirectory(outputDirectory);
-            File.WriteAllText(Path.Combine(outputDirectory, "continual.md"), Render(stream, options, result));
-            ContinualChart.WritePng(Path.Combine(outputDirectory, "continual.png"), [.. runs.Select(r => r.Run)]);
-            File.WriteAllText(Path.Combine(outputDirectory, "continual.json"), JsonSerializer.Serialize(ToRecord(options, result), Json));
-        }
-
+        Write(outputDirectory, stream, options, result);
         return result;
+    }
+
+    private static void Write(string? outputDirectory, TaskStream stream, ContinualModelOptions options, ContinualExperimentResult result)
+    {
+        if (outputDirectory is null) { return; }
+        Directory.CreateDirectory(outputDirectory);
+        File.WriteAllText(Path.Combine(outputDirectory, "continual.md"), Render(stream, options, result));
+        ContinualChart.WritePng(Path.Combine(outputDirectory, "continual.png"), [.. result.Runs.Select(r => r.Run)]);
+        File.WriteAllText(Path.Combine(outputDirectory, "continual.json"), JsonSerializer.Serialize(ToRecord(options, result), Json));
     }
 
     /// <summary>The markdown report: stream, the shared overview and matrices, every final metric, and the costs.</summary>
@@ -141,6 +154,7 @@ public static class ContinualExperiment
         ArgumentNullException.ThrowIfNull(result);
         var sb = new StringBuilder();
         sb.Append(ContinualMarkdownReport.Render([.. result.Runs.Select(r => r.Run)]));
+        sb.Append(RenderValidation(result));
         sb.Append("## Stream\n\n").Append(stream.Summary()).Append('\n');
         sb.Append("Fingerprints: ").Append(string.Join(", ", result.Fingerprints.Select(f => $"{f.Key} `{f.Value}`"))).Append(".\n\n");
         sb.Append("Options: ").Append(string.Join(", ", OptionsBinder.Describe(options).Select(kv => $"{kv.Key}={Describe(kv.Value)}"))).Append(".\n\n");
@@ -179,6 +193,27 @@ public static class ContinualExperiment
         return sb.ToString();
     }
 
+    /// <summary>Average and backward transfer on the validation users: what hyperparameters are chosen on.</summary>
+    private static string RenderValidation(ContinualExperimentResult result)
+    {
+        var sb = new StringBuilder();
+        var runs = result.Runs.Where(r => r.Valid is not null).ToArray();
+        if (runs.Length == 0) { return ""; }
+        sb.Append("## Validation users (for choosing hyperparameters; the tables above are test users)\n\n");
+        sb.Append("| method | scenario | average | mean BWT % | worst BWT % | BWT % per task |\n|---|---|---:|---:|---:|---|\n");
+        foreach (var run in runs)
+        {
+            var summary = run.Valid!.Summary;
+            var earlier = summary.Backward.Take(Math.Max(0, summary.Backward.Count - 1)).Where(b => !double.IsNaN(b)).ToArray();
+            var worst = earlier.Length == 0 ? double.NaN : earlier.Min();
+            var perTask = string.Join(", ", run.Valid.Matrix.TaskNames.Zip(summary.Backward, (n, b) => string.Create(CultureInfo.InvariantCulture, $"{n} {b:+0.00;-0.00}")));
+            sb.Append(CultureInfo.InvariantCulture,
+                $"| {run.Run.Method} | {run.Run.Scenario} | {summary.AveragePerformance:F4} | {summary.MeanBackward:+0.00;-0.00} | {worst:+0.00;-0.00} | {perTask} |\n");
+        }
+
+        return sb.Append('\n').ToString();
+    }
+
     private static object ToRecord(ContinualModelOptions options, ContinualExperimentResult result) => new
     {
         options = OptionsBinder.Describe(options),
@@ -201,6 +236,10 @@ public static class ContinualExperiment
             cpu_seconds = r.CpuSeconds,
             train_seconds = r.TrainSeconds,
             retention_rows = r.RetentionRows,
+            valid_matrix = r.Valid is null ? null
+                : Enumerable.Range(0, r.Valid.Matrix.Count).Select(j => Enumerable.Range(0, j + 1).Select(i => r.Valid.Matrix[j, i]).ToArray()).ToArray(),
+            valid_average = r.Valid?.Summary.AveragePerformance,
+            valid_backward = r.Valid?.Summary.Backward,
         }),
     };
 

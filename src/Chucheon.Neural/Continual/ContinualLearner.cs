@@ -15,6 +15,7 @@ namespace Chucheon.Neural.Continual;
 public abstract class ContinualLearner : IContinualTaskScorer, IDisposable
 {
     private bool _disposed;
+    private PerformanceMatrix? _validMatrix;
 
     protected ContinualLearner(TaskStream stream, ContinualModelOptions options, Device device)
     {
@@ -53,7 +54,8 @@ public abstract class ContinualLearner : IContinualTaskScorer, IDisposable
     /// <summary>Seconds spent in optimisation steps (not evaluation), summed over the run.</summary>
     public double TrainSeconds { get; private set; }
 
-    /// <summary>Trains through the stream and returns R(T_j, T_i) on the test users.</summary>
+    /// <summary>Trains through the stream and returns R(T_j, T_i) on the test users (the same matrix on the
+    /// validation users is in <see cref="ValidMatrix"/>).</summary>
     public virtual PerformanceMatrix Run()
     {
         var matrix = StreamEvaluator.NewMatrix(Stream);
@@ -66,6 +68,10 @@ public abstract class ContinualLearner : IContinualTaskScorer, IDisposable
         return matrix;
     }
 
+    /// <summary>R(T_j, T_i) on the validation users, filled beside the test matrix: hyperparameters that change
+    /// forgetting (α, c, epochs) are chosen on its backward transfer, never on the test users'.</summary>
+    public PerformanceMatrix ValidMatrix => _validMatrix ??= StreamEvaluator.NewMatrix(Stream);
+
     /// <summary>Every metric (MRR@5, HR@5, HR@20, accuracy) of each task after the last task trained.</summary>
     public IReadOnlyList<TaskScore> FinalScores { get; protected set; } = [];
 
@@ -76,6 +82,11 @@ public abstract class ContinualLearner : IContinualTaskScorer, IDisposable
         {
             var scores = StreamEvaluator.FillRow(Stream, afterTask, this, matrix);
             FinalScores = scores;
+            if (Stream.Tasks.Take(afterTask + 1).All(t => t.UsersIn(TaskPart.Valid).Length > 0))
+            {
+                StreamEvaluator.FillRow(Stream, afterTask, this, ValidMatrix, TaskPart.Valid);
+            }
+
             Log?.Invoke($"{Name}: after {Stream.Tasks[afterTask].Name}: " + string.Join(", ",
                 scores.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Task} {s.PrimaryName} {s.Primary:F4}"))));
         }

@@ -9,7 +9,7 @@ public static class ContinualMethods
     public static IReadOnlyList<string> Aliases { get; } =
     [
         SinMoLearner.Alias, FineAllLearner.Alias, TeraconLearner.Alias, TeraconLearner.FullRetentionAlias,
-        HatLearner.Alias, ConureLearner.Alias, PeterRecLearner.Alias, MtlLearner.Alias,
+        HatLearner.Alias, ConureLearner.Alias, PeterRecLearner.Alias, PiggybackLearner.Alias, MtlLearner.Alias,
     ];
 
     /// <param name="singleTaskCache">SinMo's per-task scores, shared across scenarios (task name → test scores).</param>
@@ -23,6 +23,7 @@ public static class ContinualMethods
         HatLearner.Alias => new HatLearner(stream, options, device),
         ConureLearner.Alias => new ConureLearner(stream, options, device),
         PeterRecLearner.Alias => new PeterRecLearner(stream, options, device),
+        PiggybackLearner.Alias => new PiggybackLearner(stream, options, device),
         MtlLearner.Alias => new MtlLearner(stream, options, device),
         _ => throw new ArgumentException($"Unknown continual method '{alias}'. Known: {string.Join(", ", Aliases)}.", nameof(alias)),
     };

@@ -8,7 +8,7 @@ namespace Chucheon.Neural.Continual;
 public sealed class ContinualModelOptions : IValidatedOptions
 {
     /// <summary>Methods to run, by alias (<see cref="ContinualMethods.Aliases"/>), in report order.</summary>
-    public string[] Methods { get; set; } = ["sinmo", "fineall", "teracon", "hat", "conure", "peterrec", "mtl"];
+    public string[] Methods { get; set; } = ["sinmo", "fineall", "teracon", "hat", "conure", "peterrec", "piggyback", "mtl"];
 
     /// <summary>Scenarios to run: <c>original</c>, <c>reversed</c>, <c>noisy</c> (noisy task inserted at
     /// <see cref="NoisyPosition"/> of the original order).</summary>
@@ -52,6 +52,11 @@ public sealed class ContinualModelOptions : IValidatedOptions
 
     /// <summary>TERACON: sharpness c in ρ_ij = 1 − mean_k σ(c·cos(m_k^i, m_k^j)).</summary>
     public double SamplingSharpness { get; set; } = 1;
+
+    /// <summary>TERACON: where the task masks act — <c>block</c> (each block's output, skip path included, as HAT's
+    /// masks here) or <c>branch</c> (the paper's code: each convolution's ReLU output inside the residual branch, two per
+    /// block, the skip path untouched). Block is the default because it forgot less on ml-100k's validation users.</summary>
+    public TeraconMaskPlacement TeraconMasks { get; set; } = TeraconMaskPlacement.Block;
 
     /// <summary>TERACON: sample retention users with rate ρ_ij (false: every current user, ρ = 1).</summary>
     public bool RelationSampling { get; set; } = true;

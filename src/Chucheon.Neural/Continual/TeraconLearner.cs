@@ -23,6 +23,7 @@ public sealed class TeraconLearner : ContinualLearner
 
     private readonly TaskMasks masks;
     private readonly bool _sampling;
+    private readonly bool _branchMasks;
     private readonly List<Tensor> _pseudoLabels = [];
     private readonly Dictionary<int, int> _rowOfUser = [];
     private bool[][] _sampled = [];
@@ -32,7 +33,8 @@ public sealed class TeraconLearner : ContinualLearner
         : base(stream, options, device)
     {
         _sampling = relationSampling;
-        masks = new TaskMasks(stream.Count, Backbone.BlockCount, options.Dim, relationAware: true);
+        _branchMasks = options.TeraconMasks == TeraconMaskPlacement.Branch;
+        masks = new TaskMasks(stream.Count, Backbone.BlockCount * (_branchMasks ? 2 : 1), options.Dim, relationAware: true);
         masks.to(device);
     }
 
@@ -50,7 +52,10 @@ public sealed class TeraconLearner : ContinualLearner
     {
         using var scope = NewDisposeScope();
         var m = masks.Of(task, s, Options.SMax);
-        return Backbone.Encode(tokens, (k, x) => x * m[k]).MoveToOuterDisposeScope();
+        var encoded = _branchMasks
+            ? Backbone.Encode(tokens, afterActivation: (k, layer, h) => h * m[(2 * k) + layer])
+            : Backbone.Encode(tokens, (k, x) => x * m[k]);
+        return encoded.MoveToOuterDisposeScope();
     }
 
     protected override void BeginTask(int task)

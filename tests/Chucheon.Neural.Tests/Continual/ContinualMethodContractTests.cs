@@ -28,6 +28,23 @@ public sealed class ContinualMethodContractTests
     }
 
     [Fact]
+    public void Teracon_with_masks_inside_the_branch_fills_the_matrix_and_differs_from_block_masks()
+    {
+        var stream = SyntheticStream.Create();
+        var branchOptions = SyntheticStream.Options(epochs: 1);
+        branchOptions.TeraconMasks = TeraconMaskPlacement.Branch;
+        using var block = new TeraconLearner(stream, SyntheticStream.Options(epochs: 1), CPU, relationSampling: true);
+        using var branch = new TeraconLearner(stream, branchOptions, CPU, relationSampling: true);
+        var blockMatrix = block.Run();
+        var branchMatrix = branch.Run();
+
+        Assert.True(blockMatrix.IsComplete && branchMatrix.IsComplete);
+        using var blockView = block.UserRepresentations(0);
+        using var branchView = branch.UserRepresentations(0);
+        Assert.False(blockView.allclose(branchView, rtol: 0, atol: 1e-4));
+    }
+
+    [Fact]
     public void Unknown_alias_is_rejected_with_the_known_ones()
     {
         var error = Assert.Throws<ArgumentException>(() => ContinualMethods.Create("ewc", SyntheticStream.Create(), SyntheticStream.Options(), CPU));

@@ -34,6 +34,22 @@ public sealed class ContinualModulesTests
     }
 
     [Fact]
+    public void Branch_masks_close_the_residual_branch_but_never_the_skip_path()
+    {
+        using var backbone = new ContinualBackbone(5, SyntheticStream.Options());
+        using var tokens = tensor(new long[] { 0, 2, 3, 1 }, [1, 4]);
+        using var closed = backbone.Encode(tokens, afterActivation: (_, _, h) => h * 0);
+        using var open = backbone.Encode(tokens, afterActivation: (_, _, h) => h);
+        using var plain = backbone.Encode(tokens);
+        using var embedded = backbone.Items.forward(tokens);
+
+        // With every branch closed only the skip path is left: the item embeddings themselves.
+        Assert.True(closed.allclose(embedded, rtol: 0, atol: 1e-6));
+        Assert.True(open.allclose(plain, rtol: 0, atol: 1e-6));
+        Assert.False(closed.allclose(plain, rtol: 0, atol: 1e-3));
+    }
+
+    [Fact]
     public void Masks_and_patches_leave_padding_at_zero()
     {
         using var backbone = new ContinualBackbone(5, SyntheticStream.Options());

@@ -10,6 +10,7 @@ public sealed class ForgettingTests
     [Theory]
     [InlineData(ConureLearner.Alias)]
     [InlineData(PeterRecLearner.Alias)]
+    [InlineData(PiggybackLearner.Alias)]
     [InlineData(SinMoLearner.Alias)]
     public void Isolating_methods_never_change_an_earlier_task(string alias)
     {
