@@ -41,7 +41,7 @@ internal static class Program
         foreach (var path in configs)
         {
             var document = YamlDocument.Load(path);
-            foreach (var (key, value) in Overrides(args)) { document.Set(key, value); }
+            document.ApplyOverrides(Overrides(args));
             var before = LoadAverage();
             try
             {
@@ -82,14 +82,13 @@ internal static class Program
     private static string Test(CtrRunResult result, string metric) =>
         result.Metrics.TryGetValue(metric, out var value) ? value.ToString("F4", CultureInfo.InvariantCulture) : "–";
 
-    internal static List<(string Key, string Value)> Overrides(string[] args)
+    /// <summary>The <c>key.path=value</c> argument after every <c>--set</c>.</summary>
+    internal static List<string> Overrides(string[] args)
     {
-        var result = new List<(string, string)>();
+        var result = new List<string>();
         for (var i = 0; i < args.Length - 1; i++)
         {
-            if (args[i] != "--set") { continue; }
-            var eq = args[i + 1].IndexOf('=', StringComparison.Ordinal);
-            result.Add((args[i + 1][..eq], args[i + 1][(eq + 1)..]));
+            if (args[i] == "--set") { result.Add(args[i + 1]); }
         }
 
         return result;

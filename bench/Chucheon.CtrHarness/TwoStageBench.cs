@@ -26,10 +26,10 @@ internal static class TwoStageBench
     // --no-test: tuning runs report validation only, so that settings are never chosen by looking at test.
     private static bool _validationOnly;
 
-    public static int Run(string path, List<(string Key, string Value)> overrides, bool validationOnly)
+    public static int Run(string path, List<string> overrides, bool validationOnly)
     {
         var document = YamlDocument.Load(path);
-        foreach (var (key, value) in overrides) { document.Set(key, value); }
+        document.ApplyOverrides(overrides);
         try
         {
             _validationOnly = validationOnly;

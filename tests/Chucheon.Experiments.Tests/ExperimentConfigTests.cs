@@ -81,4 +81,18 @@ public sealed class ExperimentConfigTests
         Assert.Equal([20], config.Evaluation.K);
         Assert.Equal(1, config.Seed);
     }
+
+    [Fact]
+    public void Overrides_set_nested_keys_and_lists_and_reject_a_missing_equals_sign()
+    {
+        var document = YamlDocument.Parse("continual_model:\n  methods: [sinmo]\n", "test.yaml");
+
+        document.ApplyOverrides(["continual_model.methods=[teracon, hat]", "continual_model.alpha=5"]);
+
+        var section = Assert.IsType<Dictionary<string, object?>>(document.Root["continual_model"]);
+        Assert.Equal(["teracon", "hat"], Assert.IsType<List<object?>>(section["methods"]).Cast<string>());
+        Assert.Equal("5", section["alpha"]);
+        var error = Assert.Throws<ConfigException>(() => document.ApplyOverrides(["continual_model.alpha"]));
+        Assert.Contains("key.path=value", error.Message, StringComparison.Ordinal);
+    }
 }

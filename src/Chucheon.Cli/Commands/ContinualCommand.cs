@@ -22,12 +22,7 @@ internal static class ContinualCommand
         {
             var path = parse.GetValue(config)!;
             var document = YamlDocument.Load(path);
-            foreach (var assignment in parse.GetValue(overrides) ?? [])
-            {
-                var eq = assignment.IndexOf('=', StringComparison.Ordinal);
-                if (eq <= 0) { throw new ConfigException(path, 0, assignment, "--set needs key.path=value."); }
-                document.Set(assignment[..eq], assignment[(eq + 1)..]);
-            }
+            document.ApplyOverrides(parse.GetValue(overrides));
 
             var outputDirectory = parse.GetValue(output)!;
             Action<string>? log = parse.GetValue(quiet) ? null : line => Console.Error.WriteLine(line);

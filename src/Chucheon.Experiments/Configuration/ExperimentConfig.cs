@@ -52,32 +52,15 @@ public sealed class ExperimentConfig
     public static ExperimentConfig Load(string path, IEnumerable<string>? overrides = null)
     {
         var document = YamlDocument.Load(path);
-        ApplyOverrides(document, overrides);
+        document.ApplyOverrides(overrides);
         return FromDocument(document, Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
     public static ExperimentConfig Parse(string yaml, string baseDirectory, IEnumerable<string>? overrides = null, string source = "config")
     {
         var document = YamlDocument.Parse(yaml, source);
-        ApplyOverrides(document, overrides);
+        document.ApplyOverrides(overrides);
         return FromDocument(document, baseDirectory);
-    }
-
-    private static void ApplyOverrides(YamlDocument document, IEnumerable<string>? overrides)
-    {
-        foreach (var item in overrides ?? [])
-        {
-            var eq = item.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                throw new ConfigException("--set", 0, item, "overrides look like key.path=value.");
-            }
-
-            var value = item[(eq + 1)..];
-            document.Set(item[..eq].Trim(), value.StartsWith('[') && value.EndsWith(']')
-                ? value[1..^1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Cast<object?>().ToList()
-                : value);
-        }
     }
 
     private static ExperimentConfig FromDocument(YamlDocument document, string baseDirectory)

@@ -72,6 +72,25 @@ public sealed class YamlDocument
         return 0;
     }
 
+    /// <summary>Applies command-line overrides <c>key.path=value</c> on top of the file; a value written
+    /// <c>[a,b]</c> becomes a list.</summary>
+    public void ApplyOverrides(IEnumerable<string>? overrides)
+    {
+        foreach (var item in overrides ?? [])
+        {
+            var eq = item.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new ConfigException("--set", 0, item, "overrides look like key.path=value.");
+            }
+
+            var value = item[(eq + 1)..];
+            Set(item[..eq].Trim(), value.StartsWith('[') && value.EndsWith(']')
+                ? value[1..^1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Cast<object?>().ToList()
+                : value);
+        }
+    }
+
     /// <summary>Sets or replaces a value by dotted path (command-line overrides such as <c>model.reg=300</c>).</summary>
     public void Set(string keyPath, object? value)
     {
