@@ -9,7 +9,7 @@ namespace Chucheon.Neural.Continual;
 /// begins from the frozen backbone's representation.</summary>
 /// <remarks>Yuan, He, Jiang, Guo, Yu, Zhang, "Parameter-Efficient Transfer from Sequential Behaviors for User Modeling
 /// and Recommendation", SIGIR 2020.</remarks>
-public sealed class ModelPatches : nn.Module
+public sealed class ModelPatches : nn.Module, ITaskParameters
 {
     private readonly ModuleList<Linear> layers = new();
     private readonly int _blocks;

@@ -1,6 +1,4 @@
 using Chucheon.Data.Continual;
-using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Chucheon.Neural.Continual;
@@ -12,36 +10,20 @@ namespace Chucheon.Neural.Continual;
 /// <remarks>Mallya, Davis, Lazebnik, ECCV 2018. As in the paper, biases and normalisation layers stay as the first
 /// task left them; the item embedding is not masked either (it is a lookup table, not a layer of the network the
 /// paper masks), so every task sees the same item vectors.</remarks>
-public sealed class PiggybackLearner : ContinualLearner
+public sealed class PiggybackLearner : FrozenBackboneLearner<WeightMasks>
 {
     public const string Alias = "piggyback";
 
-    private readonly WeightMasks masks;
-
-    public PiggybackLearner(TaskStream stream, ContinualModelOptions options, Device device) : base(stream, options, device)
+    public PiggybackLearner(TaskStream stream, ContinualModelOptions options, Device device)
+        : base(stream, options, device, backbone => new WeightMasks(stream.Count, backbone.BlockCount, backbone.Block(0).Kernel(0).shape))
     {
-        masks = new WeightMasks(stream.Count, Backbone.BlockCount, Backbone.Block(0).Kernel(0).shape);
-        masks.to(device);
     }
 
     public override string Name => "Piggyback";
 
     /// <summary>The masks (for inspecting what a task kept).</summary>
-    public WeightMasks Masks => masks;
-
-    protected override IEnumerable<nn.Module> Modules() => base.Modules().Append(masks);
-
-    protected override IEnumerable<Parameter> TrainableParameters(int task) =>
-        task == 0 ? base.TrainableParameters(task) : masks.ParametersOf(task).Concat(Heads[task].parameters());
-
-    protected override void BeginTask(int task)
-    {
-        if (task == 1)
-        {
-            foreach (var p in Backbone.parameters()) { p.requires_grad_(false); }
-        }
-    }
+    public WeightMasks Masks => Parts;
 
     protected override Tensor Encode(int task, Tensor tokens, double s) =>
-        task == 0 ? Backbone.Encode(tokens) : Backbone.Encode(tokens, kernelOf: (k, layer, kernel) => masks.Apply(task, k, layer, kernel));
+        task == 0 ? Backbone.Encode(tokens) : Backbone.Encode(tokens, kernelOf: (k, layer, kernel) => Parts.Apply(task, k, layer, kernel));
 }

@@ -11,7 +11,7 @@ namespace Chucheon.Neural.Continual;
 /// <remarks>Mallya, Davis, Lazebnik, "Piggyback: Adapting a Single Network to Multiple Tasks by Learning to Mask
 /// Weights", ECCV 2018. Scores start at 1e-2 above a 5e-3 threshold (every weight kept), as in the paper, so a new
 /// task starts from the unchanged backbone.</remarks>
-public sealed class WeightMasks : nn.Module
+public sealed class WeightMasks : nn.Module, ITaskParameters
 {
     public const double InitialScore = 1e-2;
     public const double Threshold = 5e-3;
