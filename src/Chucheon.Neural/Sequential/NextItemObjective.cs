@@ -81,7 +81,7 @@ internal sealed class NextItemObjective(SequenceEncoder encoder, SequentialOptio
         using var targetTensor = tensor(targets, device: device);
         if (options.Loss == SequenceLoss.Ce)
         {
-            using var table = encoder.ItemEmbedding.weight!.narrow(0, 1, encoder.ItemCount);
+            using var table = encoder.ItemTable();
             using var classes = targetTensor - 1;
             return _softmax.Loss(selected, table, classes);
         }

@@ -37,10 +37,14 @@ public abstract class SequenceEncoder : nn.Module<Tensor, Tensor>
     /// <summary>The shared item embedding table [items + 2, D].</summary>
     public abstract Embedding ItemEmbedding { get; }
 
+    /// <summary>The rows of the embedding table that are real items [items, D] (padding and mask left out): row j is
+    /// dense item j. A view that shares the table's storage and gradient.</summary>
+    public Tensor ItemTable() => ItemEmbedding.weight!.narrow(0, 1, ItemCount);
+
     /// <summary>Scores of hidden states [M, D] against every item: [M, items], column j is dense item j.</summary>
     public Tensor ScoreAll(Tensor hidden)
     {
-        using var table = ItemEmbedding.weight!.narrow(0, 1, ItemCount);
+        using var table = ItemTable();
         return hidden.matmul(table.t());
     }
 
