@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Chucheon.Data.Ctr;
 using Chucheon.Evaluation;
+using Chucheon.Neural.Ctr.Experiments;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -33,15 +34,20 @@ internal static class MlNetFfm
         public float Probability { get; set; }
     }
 
-    public sealed record Result(int Iterations, int Latent, double ValidationAuc, double Auc, double LogLoss, double FitSeconds, double FitCpuSeconds, double GridSeconds, double PredictSeconds);
+    public sealed record Result(int Iterations, int Latent, double ValidationAuc, double Auc, double LogLoss, double FitSeconds, double FitCpuSeconds, double GridSeconds, double PredictSeconds, RefitResult? Refit);
 
-    public static Result Run(CtrSplit<CtrDataset> split, int seed, TextWriter log)
+    /// <summary>The chosen setting refitted on train ∪ validation: its iterations, test figures and fit time.</summary>
+    public sealed record RefitResult(int Iterations, int Rows, double Auc, double LogLoss, double FitSeconds, double FitCpuSeconds);
+
+    /// <summary>Chooses the setting on validation and scores it on test; with <paramref name="refit"/> (train ∪
+    /// validation as its training part, see <c>CtrData.WithValidationInTraining</c>), also trains the chosen setting on
+    /// that part for the iterations <paramref name="rule"/> gives and scores it on the refit split's test part.</summary>
+    public static Result Run(CtrSplit<CtrDataset> split, int seed, TextWriter log, CtrSplit<CtrDataset>? refit = null, RefitEpochRule rule = RefitEpochRule.Same)
     {
         var layout = split.Train.Layout;
         if (layout.FieldCount != 10 || !layout.OneSlotPerField) { throw new NotSupportedException("The ML.NET baseline is written for Frappe's ten single-valued fields."); }
         var ml = new MLContext(seed);
-        var schema = SchemaDefinition.Create(typeof(FrappeRow));
-        for (var f = 0; f < 10; f++) { schema[$"F{f}"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, layout.FieldSizes[f]); }
+        var schema = RowSchema(layout);
         var train = ml.Data.LoadFromEnumerable(Rows(split.Train), schema);
         var validation = ml.Data.LoadFromEnumerable(Rows(split.Validation), schema);
         var test = ml.Data.LoadFromEnumerable(Rows(split.Test), schema);
@@ -66,7 +72,30 @@ internal static class MlNetFfm
         var fitCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         watch.Restart();
         var (testAuc, logLoss) = Auc(ml, chosen, test, split.Test.Labels);
-        return new Result(best.Iterations, best.Latent, best.Auc, testAuc, logLoss, fitSeconds, fitCpu, gridSeconds, watch.Elapsed.TotalSeconds);
+        var predictSeconds = watch.Elapsed.TotalSeconds;
+        RefitResult? refitResult = null;
+        if (refit is not null)
+        {
+            // ML.NET's iterations are passes over the rows, the same unit as an epoch of the Chucheon models.
+            var iterations = CtrRefitPlan.Replay(best.Iterations, [], split.Train.Count, refit.Train.Count, rule).Epochs;
+            var refitCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            watch.Restart();
+            var refitted = Fit(ml, ml.Data.LoadFromEnumerable(Rows(refit.Train), RowSchema(refit.Train.Layout)), iterations, best.Latent);
+            var refitSeconds = watch.Elapsed.TotalSeconds;
+            var refitCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - refitCpu).TotalSeconds;
+            var (refitAuc, refitLogLoss) = Auc(ml, refitted, ml.Data.LoadFromEnumerable(Rows(refit.Test), RowSchema(refit.Train.Layout)), refit.Test.Labels);
+            log.WriteLine($"ml.net ffm refit on {refit.Train.Count} rows, {iterations} iterations: test AUC {refitAuc:F4}");
+            refitResult = new RefitResult(iterations, refit.Train.Count, refitAuc, refitLogLoss, refitSeconds, refitCpuSeconds);
+        }
+
+        return new Result(best.Iterations, best.Latent, best.Auc, testAuc, logLoss, fitSeconds, fitCpu, gridSeconds, predictSeconds, refitResult);
+    }
+
+    private static SchemaDefinition RowSchema(CtrLayout layout)
+    {
+        var schema = SchemaDefinition.Create(typeof(FrappeRow));
+        for (var f = 0; f < 10; f++) { schema[$"F{f}"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, layout.FieldSizes[f]); }
+        return schema;
     }
 
     private static ITransformer Fit(MLContext ml, IDataView train, int iterations, int latent) =>

@@ -1,5 +1,6 @@
 using Chucheon.Data;
 using Chucheon.Evaluation;
+using Chucheon.Models;
 using Chucheon.Neural.Models;
 using Chucheon.Neural.Training;
 using static TorchSharp.torch;
@@ -34,6 +35,45 @@ public sealed class PlateauScheduleTests
         Assert.Equal(expected.Length, rates.Count);
         for (var i = 0; i < expected.Length; i++) { Assert.Equal(expected[i], rates[i], 12); }
         Assert.Equal(4, trainer.BestEpoch);
+    }
+
+    [Fact]
+    public void AMultistepScheduleOnTheRecordedDropsReplaysThePlateauRatesWithoutValidation()
+    {
+        double[] metrics = [0.5, 0.6, 0.55, 0.6, 0.7, 0.65, 0.64];
+        var plateau = new MultiVaeOptions
+        {
+            LearningRate = 0.01, LrSchedule = LrSchedule.Plateau, LrGamma = 0.1, LrMin = 2e-5, Patience = 0, Epochs = metrics.Length,
+        };
+        var epoch = 0;
+        var (recordedRates, drops) = Rates(plateau, Synthetic.Context(validate: _ => metrics[epoch++]));
+
+        var replay = new MultiVaeOptions
+        {
+            LearningRate = 0.01, LrSchedule = LrSchedule.Multistep, LrMilestones = [.. drops], LrGamma = 0.1, LrMin = 2e-5, Patience = 0, Epochs = metrics.Length,
+        };
+        var (replayedRates, _) = Rates(replay, Synthetic.Context());
+
+        // Cuts after epochs 3, 4, 6 and 7; the last one comes after the final epoch and changes no rate.
+        Assert.Equal([3, 4, 6, 7], drops);
+        Assert.Equal(recordedRates.Count, replayedRates.Count);
+        for (var i = 0; i < recordedRates.Count; i++) { Assert.Equal(recordedRates[i], replayedRates[i], 15); }
+    }
+
+    /// <summary>The rate each epoch ran at (also as recorded in the history), and the trainer's recorded drops.</summary>
+    private static (List<double> Rates, int[] Drops) Rates(MultiVaeOptions options, FitContext context)
+    {
+        using var net = nn.Linear(2, 1);
+        using var trainer = new Trainer(options, context, "schedule", CPU);
+        var optimizer = trainer.CreateOptimizer(net.parameters());
+        var rates = new List<double>();
+        trainer.Run(net, (_, _) =>
+        {
+            rates.Add(optimizer.ParamGroups.First().LearningRate);
+            return 0;
+        }, new Unscored());
+        Assert.Equal(rates, trainer.History.Select(h => h.LearningRate));
+        return (rates, trainer.LearningRateDrops.ToArray());
     }
 
     /// <summary>The validation callback here ignores the scorer; the trainer only passes it through.</summary>

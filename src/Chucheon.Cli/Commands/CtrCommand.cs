@@ -35,6 +35,12 @@ internal static class CtrCommand
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.Model}: test AUC {result.Metrics["auc"]:F4} LogLoss {result.Metrics["logloss"]:F4} GAUC {result.Metrics["gauc"]:F4}; validation AUC {result.ValidationMetrics.GetValueOrDefault("auc"):F4}; {result.TrainRows} train rows; {result.SecondsPerEpoch:F2} s/epoch; best epoch {result.BestEpoch}/{result.EpochsRun}"));
+            if (result.Refit is { } refit)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"refit on train + validation ({refit.TrainRows} rows, {refit.Epochs} epochs, rate drops after epochs [{string.Join(", ", refit.LrMilestones)}]): the test figures above are the refit model's; the first fit's test AUC was {refit.FirstFitTestMetrics.GetValueOrDefault("auc"):F4}"));
+            }
+
             Console.WriteLine($"wrote {Path.Combine(outputDirectory, "metrics.json")}");
             return 0;
         }));

@@ -33,6 +33,10 @@ public sealed class CtrModel(string alias, CtrOptions options) : IDisposable
     /// <summary>Epoch (0-based) whose weights the model kept; -1 before fitting.</summary>
     public int BestEpoch { get; private set; } = -1;
 
+    /// <summary>Plateau schedule: the epoch counts after which the last fit lowered the rate
+    /// (<see cref="Trainer.LearningRateDrops"/>).</summary>
+    public IReadOnlyList<int> LearningRateDrops { get; private set; } = [];
+
     public CtrNetwork Network => _network ?? throw new InvalidOperationException($"{Alias}: the model is not fitted.");
 
     /// <summary>Trains on <paramref name="train"/>; with <paramref name="validation"/>, validation AUC after each
@@ -72,6 +76,7 @@ public sealed class CtrModel(string alias, CtrOptions options) : IDisposable
         }, NoRanking.Instance);
         TrainingHistory = trainer.History;
         BestEpoch = trainer.BestEpoch;
+        LearningRateDrops = trainer.LearningRateDrops.ToArray();
         network.eval();
     }
 

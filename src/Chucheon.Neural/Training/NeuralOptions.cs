@@ -19,6 +19,12 @@ public enum LrSchedule
     /// <summary>Multiply the rate by <c>lr_gamma</c> after every validation that does not improve on the best
     /// (floored at <c>lr_min</c>), as FuxiCTR's <c>reduce_lr_on_plateau</c> does with 0.1.</summary>
     Plateau,
+
+    /// <summary>Multiply the rate by <c>lr_gamma</c> once at each epoch listed in <c>lr_milestones</c> (floored at
+    /// <c>lr_min</c>), as PyTorch's <c>MultiStepLR</c>: milestone m lowers the rate from the (m+1)-th epoch on. A
+    /// plateau run's drops (<see cref="Trainer.LearningRateDrops"/>) replayed as milestones give the same rates
+    /// without a validation signal (CTR <c>refit_on_validation</c>).</summary>
+    Multistep,
 }
 
 /// <summary>Training hyperparameters shared by every TorchSharp model (each model's options derive from this and
@@ -47,6 +53,9 @@ public abstract class NeuralOptions : IModelOptions
     public int LrStepSize { get; set; } = 10;
 
     public double LrGamma { get; set; } = 0.5;
+
+    /// <summary>Multistep schedule: the epoch counts after which the rate is multiplied by <see cref="LrGamma"/>.</summary>
+    public int[] LrMilestones { get; set; } = [];
 
     /// <summary>Cosine schedule: the floor the rate decays to by the last epoch; plateau schedule: the lowest rate.</summary>
     public double LrMin { get; set; }
@@ -81,6 +90,7 @@ public abstract class NeuralOptions : IModelOptions
         OptionChecks.AtLeast(LrStepSize, 1, "lr_step_size");
         OptionChecks.InRange(LrGamma, 0, 1, "lr_gamma");
         OptionChecks.NonNegative(LrMin, "lr_min");
+        foreach (var milestone in LrMilestones) { OptionChecks.AtLeast(milestone, 1, "lr_milestones"); }
         OptionChecks.AtLeast(Patience, 0, "patience");
         OptionChecks.AtLeast(EvalEvery, 1, "eval_every");
         OptionChecks.AtLeast(EvalBatchSize, 1, "eval_batch_size");

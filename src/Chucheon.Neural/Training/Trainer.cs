@@ -9,8 +9,9 @@ using static TorchSharp.torch;
 
 namespace Chucheon.Neural.Training;
 
-/// <summary>One finished epoch: mean training loss, the validation metric when it was computed, and wall time.</summary>
-public readonly record struct EpochRecord(int Epoch, double Loss, double? Metric, double Seconds);
+/// <summary>One finished epoch: mean training loss, the validation metric when it was computed, wall time, and the
+/// learning rate of the first optimizer during the epoch.</summary>
+public readonly record struct EpochRecord(int Epoch, double Loss, double? Metric, double Seconds, double LearningRate = 0);
 
 /// <summary>The reusable training loop: epochs, optimizers, learning-rate schedule, gradient clipping, early stopping
 /// with best-weights restore, resumable on-disk checkpoints, determinism and progress reporting. A model supplies an
@@ -29,6 +30,7 @@ public sealed class Trainer : IDisposable
 
     // Plateau schedule: the factor applied to every base rate, lowered by lr_gamma at each non-improving validation.
     private double _plateauFactor = 1;
+    private readonly List<int> _learningRateDrops = [];
 
     public Trainer(NeuralOptions options, FitContext context, string name, Device device)
     {
@@ -48,6 +50,10 @@ public sealed class Trainer : IDisposable
     public int BestEpoch { get; private set; } = -1;
 
     public double? BestMetric { get; private set; }
+
+    /// <summary>Plateau schedule: the epoch counts after which the rate was lowered (a drop after the 6th epoch is 6,
+    /// so the 7th epoch ran at the lower rate) — the <c>lr_milestones</c> that replay this run's rates.</summary>
+    public IReadOnlyList<int> LearningRateDrops => _learningRateDrops;
 
     /// <summary>Creates an optimizer from the options (kind, weight decay, momentum); <paramref name="learningRate"/>
     /// overrides the configured base rate (RecVAE's two optimizers).</summary>
@@ -111,7 +117,7 @@ public sealed class Trainer : IDisposable
         for (var epoch = start; epoch < _options.Epochs; epoch++)
         {
             _context.Cancellation.ThrowIfCancellationRequested();
-            ApplySchedule(epoch);
+            var learningRate = ApplySchedule(epoch);
             var seed = EpochSeed(_context.Seed, epoch);
             random.manual_seed(seed);
             var rng = new Random(seed);
@@ -140,6 +146,7 @@ public sealed class Trainer : IDisposable
                 {
                     badEvaluations++;
                     _plateauFactor *= _options.LrGamma;
+                    if (_options.LrSchedule == LrSchedule.Plateau) { _learningRateDrops.Add(epoch + 1); }
                 }
             }
             else if (_context.Validate is null)
@@ -147,7 +154,7 @@ public sealed class Trainer : IDisposable
                 BestEpoch = epoch;
             }
 
-            _history.Add(new EpochRecord(epoch, loss, metric, trainSeconds));
+            _history.Add(new EpochRecord(epoch, loss, metric, trainSeconds, learningRate));
             _context.TrainingLog?.Record(new EpochSummary(epoch + 1, loss, metric, trainSeconds));
             var detail = string.Create(CultureInfo.InvariantCulture,
                 $"{_name} epoch {epoch + 1}/{_options.Epochs} loss {loss:F4}{(metric is { } m ? $" {_context.ValidationMetric} {m:F4}" : "")} {trainSeconds:F2} s/epoch");
@@ -177,8 +184,10 @@ public sealed class Trainer : IDisposable
     /// <summary>A seed that differs per epoch but is a pure function of (run seed, epoch).</summary>
     public static int EpochSeed(int seed, int epoch) => unchecked((seed * 1_000_003) + (epoch * 7_919) + 17) & int.MaxValue;
 
-    private void ApplySchedule(int epoch)
+    /// <summary>Sets every optimizer's rate for <paramref name="epoch"/>; returns the first optimizer's.</summary>
+    private double ApplySchedule(int epoch)
     {
+        double? first = null;
         foreach (var (optimizer, _, baseRate) in _optimizers)
         {
             var rate = _options.LrSchedule switch
@@ -186,13 +195,17 @@ public sealed class Trainer : IDisposable
                 LrSchedule.Step => baseRate * Math.Pow(_options.LrGamma, epoch / _options.LrStepSize),
                 LrSchedule.Cosine => _options.LrMin + ((baseRate - _options.LrMin) * 0.5 * (1 + Math.Cos(Math.PI * epoch / Math.Max(1, _options.Epochs)))),
                 LrSchedule.Plateau => Math.Max(_options.LrMin, baseRate * _plateauFactor),
+                LrSchedule.Multistep => Math.Max(_options.LrMin, baseRate * Math.Pow(_options.LrGamma, _options.LrMilestones.Count(m => m <= epoch))),
                 _ => baseRate,
             };
+            first ??= rate;
             foreach (var group in optimizer.ParamGroups)
             {
                 group.LearningRate = rate;
             }
         }
+
+        return first ?? 0;
     }
 
     private void KeepBest(nn.Module module)
@@ -211,7 +224,7 @@ public sealed class Trainer : IDisposable
 
     private const string StateFile = "trainer.json";
 
-    private sealed record CheckpointState(int NextEpoch, int BadEvaluations, int BestEpoch, double? BestMetric, List<EpochRecord> History, double PlateauFactor = 1);
+    private sealed record CheckpointState(int NextEpoch, int BadEvaluations, int BestEpoch, double? BestMetric, List<EpochRecord> History, double PlateauFactor = 1, List<int>? LearningRateDrops = null);
 
     private void SaveCheckpoint(nn.Module module, string dir, int nextEpoch, int badEvaluations)
     {
@@ -234,7 +247,7 @@ public sealed class Trainer : IDisposable
 
         // Written last and atomically: its presence marks a complete checkpoint.
         var temp = Path.Combine(dir, StateFile + ".tmp");
-        File.WriteAllText(temp, JsonSerializer.Serialize(new CheckpointState(nextEpoch, badEvaluations, BestEpoch, BestMetric, _history, _plateauFactor)));
+        File.WriteAllText(temp, JsonSerializer.Serialize(new CheckpointState(nextEpoch, badEvaluations, BestEpoch, BestMetric, _history, _plateauFactor, _learningRateDrops)));
         File.Move(temp, Path.Combine(dir, StateFile), overwrite: true);
     }
 
@@ -258,6 +271,7 @@ public sealed class Trainer : IDisposable
         BestEpoch = state.BestEpoch;
         BestMetric = state.BestMetric;
         _plateauFactor = state.PlateauFactor;
+        _learningRateDrops.AddRange(state.LearningRateDrops ?? []);
         _history.AddRange(state.History);
         _context.Report("train", state.NextEpoch, _options.Epochs, $"{_name}: resumed from {dir} at epoch {state.NextEpoch + 1}");
         return (state.NextEpoch, state.BadEvaluations);

@@ -4,11 +4,41 @@ using Chucheon.Data.Readers;
 
 namespace Chucheon.Neural.Ctr.Experiments;
 
-/// <summary>A prepared CTR experiment: the fitted encoder and the encoded train / validation / test parts.</summary>
-public sealed record CtrData(CtrEncoder Encoder, CtrSplit<CtrDataset> Split);
+/// <summary>A prepared CTR experiment: the fitted encoder and the encoded train / validation / test parts, with the raw
+/// rows and schema they came from (so the vocabulary can be refitted on other rows).</summary>
+public sealed record CtrData(CtrEncoder Encoder, CtrSplit<CtrDataset> Split, CtrSchema Schema, CtrSplit<RawCtrTable> Raw, int MinCount)
+{
+    /// <summary>Fits the vocabulary on <paramref name="raw"/>'s training rows and encodes all three parts with it.</summary>
+    public static CtrData Encode(CtrSchema schema, CtrSplit<RawCtrTable> raw, int minCount)
+    {
+        var encoder = CtrEncoder.Fit(schema, raw.Train, minCount);
+        return new CtrData(encoder, new CtrSplit<CtrDataset>(encoder.Encode(raw.Train), encoder.Encode(raw.Validation), encoder.Encode(raw.Test)), schema, raw, minCount);
+    }
+
+    /// <summary>The data for refitting on train ∪ validation: the training part is the training rows followed by the
+    /// validation rows, the vocabulary is fitted on those rows (as a user refitting on all labelled data would), the
+    /// validation part is empty and the test part unchanged.</summary>
+    public CtrData WithValidationInTraining() =>
+        Encode(Schema, new CtrSplit<RawCtrTable>(Raw.Train.Concat(Raw.Validation), Raw.Validation.Select([]), Raw.Test), MinCount);
+
+    /// <summary>A validation-only stand-in for the whole protocol: the validation part becomes the test part, the last
+    /// (validation-size) training rows become the validation part, and the real test rows are dropped unread. Lets a
+    /// protocol setting (such as the refit epoch rule) be chosen by "test" figures that are really validation figures.</summary>
+    public CtrData WithValidationAsTest()
+    {
+        var heldOut = Raw.Validation.Count;
+        if (heldOut == 0 || heldOut >= Raw.Train.Count) { throw new InvalidOperationException("validation_as_test needs a validation part smaller than the training part."); }
+        var innerTrain = Raw.Train.Count - heldOut;
+        return Encode(Schema, new CtrSplit<RawCtrTable>(
+            Raw.Train.Select(Enumerable.Range(0, innerTrain)),
+            Raw.Train.Select(Enumerable.Range(innerTrain, heldOut)),
+            Raw.Validation), MinCount);
+    }
+}
 
 /// <summary>Reads, merges, splits and encodes the data a <see cref="CtrDatasetSpec"/> describes. The vocabulary is
-/// fitted on the training rows only.</summary>
+/// fitted on the training rows only. With <c>validation_as_test</c> the parts are those of
+/// <see cref="CtrData.WithValidationAsTest"/>.</summary>
 public static class CtrDataLoader
 {
     public static CtrData Load(CtrDatasetSpec spec, string baseDirectory, int seed)
@@ -16,8 +46,8 @@ public static class CtrDataLoader
         spec.Validate();
         var (schema, table) = Read(spec, baseDirectory, seed);
         var raw = CtrSplits.Random(table, spec.TrainFraction, spec.ValidationFraction, seed);
-        var encoder = CtrEncoder.Fit(schema, raw.Train, spec.MinCount);
-        return new CtrData(encoder, new CtrSplit<CtrDataset>(encoder.Encode(raw.Train), encoder.Encode(raw.Validation), encoder.Encode(raw.Test)));
+        var data = CtrData.Encode(schema, raw, spec.MinCount);
+        return spec.ValidationAsTest ? data.WithValidationAsTest() : data;
     }
 
     private static (CtrSchema Schema, RawCtrTable Table) Read(CtrDatasetSpec spec, string baseDirectory, int seed)

@@ -35,6 +35,11 @@ public sealed class CtrDatasetSpec : IValidatedOptions
 
     public double ValidationFraction { get; set; } = 0.1;
 
+    /// <summary>Validation-only protocol check: score the validation part as the test part, hold out the last
+    /// (validation-size) training rows as the validation part, and never read the test rows (see
+    /// <see cref="CtrData.WithValidationAsTest"/>).</summary>
+    public bool ValidationAsTest { get; set; }
+
     /// <summary>movielens-100k: a rating of at least this is a click.</summary>
     public double ClickMinRating { get; set; } = 4;
 
