@@ -71,6 +71,7 @@ internal static class Program
         if (args.Contains("--mlnet") && evaluateTest)
         {
             var document = YamlDocument.Load(configs[0]);
+            document.ApplyOverrides(Overrides(args)); // --set dataset.* / training.* reach the ML.NET baseline too
             var spec = OptionsBinder.Bind<CtrDatasetSpec>((IReadOnlyDictionary<string, object?>)document.Root["dataset"]!, "dataset");
             var seed = int.Parse(document.Root["seed"]?.ToString() ?? "42", CultureInfo.InvariantCulture);
             var data = CtrDataLoader.Load(spec, Path.GetDirectoryName(Path.GetFullPath(configs[0]))!, seed);
