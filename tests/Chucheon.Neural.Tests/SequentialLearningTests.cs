@@ -19,6 +19,8 @@ public sealed class SequentialLearningTests
     [InlineData("sasrec-reference")]
     [InlineData("cl4srec-flatten")]
     [InlineData("cl4srec-mean")]
+    [InlineData("sasrec-uniform")]
+    [InlineData("bert4rec-uniform")]
     public void LearnsThatItemIIsFollowedByIPlusOne(string alias)
     {
         var data = new SequentialSynthetic();

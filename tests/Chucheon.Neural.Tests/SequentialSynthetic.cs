@@ -80,6 +80,8 @@ internal sealed class SequentialSynthetic
             },
             "cl4srec-flatten" => new Cl4SRecOptions { ContrastiveRepresentation = ContrastiveRepresentation.Flatten, OriginalView = true },
             "cl4srec-mean" => new Cl4SRecOptions { ContrastiveRepresentation = ContrastiveRepresentation.Mean },
+            "sasrec-uniform" => new SasRecOptions { LossNormalization = LossNormalization.Uniform },
+            "bert4rec-uniform" => new Bert4RecOptions { LossNormalization = LossNormalization.Uniform },
             _ => throw new ArgumentOutOfRangeException(nameof(alias)),
         };
         options.HiddenDim = 16;
@@ -89,6 +91,6 @@ internal sealed class SequentialSynthetic
         options.BatchSize = 32;
         options.LearningRate = 1e-2;
         options.Threads = 2;
-        return new SequentialRecommender(alias.Split('-') is [var name, "ce" or "original" or "reference" or "flatten" or "mean"] ? name : alias, options);
+        return new SequentialRecommender(alias.Split('-') is [var name, "ce" or "original" or "reference" or "flatten" or "mean" or "uniform"] ? name : alias, options);
     }
 }

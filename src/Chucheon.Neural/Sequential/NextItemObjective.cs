@@ -6,7 +6,10 @@ namespace Chucheon.Neural.Sequential;
 /// <summary>The supervised losses of the sequential models: shifted next-item targets at every position (SASRec,
 /// GRU4Rec, NextItNet) or masked-item prediction (BERT4Rec), each scored with BCE against sampled negatives or with
 /// a full softmax.</summary>
-internal sealed class NextItemObjective(SequenceEncoder encoder, SequentialOptions options, int[][] knownItems, Device device) : IDisposable
+/// <remarks>The per-position losses of a batch are summed and divided by the batch's own position count, or, with
+/// <paramref name="uniformDivisor"/> (<see cref="LossNormalization.Uniform"/>), by that constant, so that every
+/// position weighs the same whatever batch it lands in.</remarks>
+internal sealed class NextItemObjective(SequenceEncoder encoder, SequentialOptions options, int[][] knownItems, Device device, double? uniformDivisor = null) : IDisposable
 {
     private const int MaxRejections = 64;
 
@@ -83,7 +86,9 @@ internal sealed class NextItemObjective(SequenceEncoder encoder, SequentialOptio
         {
             using var table = encoder.ItemTable();
             using var classes = targetTensor - 1;
-            return _softmax.Loss(selected, table, classes);
+            var mean = _softmax.Loss(selected, table, classes);
+            if (uniformDivisor is not { } divisor) { return mean; }
+            using (mean) { return mean * (m / divisor); }
         }
 
         var k = options.NegativeSamples;
@@ -97,11 +102,12 @@ internal sealed class NextItemObjective(SequenceEncoder encoder, SequentialOptio
         using var negativeTensor = tensor(negatives, [m, k], device: device);
         using var positiveLogits = encoder.ScoreTokens(selected, targetTensor.unsqueeze(1));
         using var negativeLogits = encoder.ScoreTokens(selected, negativeTensor);
-        // SASRec's loss: -log σ(s⁺) - Σ log(1 - σ(s⁻)) per position, averaged over positions.
+        // SASRec's loss: -log σ(s⁺) - Σ log(1 - σ(s⁻)) per position, summed and divided by the positions (or the
+        // uniform constant).
         using var positiveLoss = F.softplus(-positiveLogits).sum();
         using var negativeLoss = F.softplus(negativeLogits).sum();
         using var total = positiveLoss + negativeLoss;
-        return total / m;
+        return total / (uniformDivisor ?? m);
     }
 
     /// <summary>A uniform item the user never had (sorted <paramref name="known"/>); after a bounded number of

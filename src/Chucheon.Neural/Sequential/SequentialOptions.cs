@@ -61,6 +61,11 @@ public abstract class SequentialOptions : NeuralOptions
     /// <c>LengthBuckets</c>); off gives plain shuffled batches.</summary>
     public bool BucketByLength { get; set; } = true;
 
+    /// <summary>What a batch's summed per-position loss is divided by: its own position count (<c>batch</c>, default)
+    /// or one constant for the whole fit (<c>uniform</c>, every position weighs the same; see
+    /// <see cref="Sequential.LossNormalization"/>).</summary>
+    public LossNormalization LossNormalization { get; set; } = LossNormalization.Batch;
+
     /// <summary>Contrastive augmentations; two views of each sequence are drawn from this list (one augmentation per
     /// view, chosen at random) and pulled together with InfoNCE. Empty: no contrastive term.</summary>
     public Augmentation[] Augmentations { get; set; } = [];

@@ -64,7 +64,7 @@ public sealed class SequentialRecommender(string alias, SequentialOptions option
         var known = sequences.Select(s => s.Distinct().Order().ToArray()).ToArray();
         var minimum = Cloze ? 1 : 2;
         var trainable = Enumerable.Range(0, sequences.Length).Where(u => sequences[u].Length >= minimum).ToArray();
-        using var objective = new NextItemObjective(encoder, Settings, known, Device);
+        using var objective = new NextItemObjective(encoder, Settings, known, Device, UniformDivisor(trainable, sequences));
         var contrastive = Settings.Augmentations.Length == 0
             ? null
             : new ContrastiveObjective(encoder, Settings, NeedsCorrelation() ? ItemCorrelation.FromSequences(sequences, ItemCount, Settings.CorrelationWindow) : null, Device);
@@ -96,6 +96,14 @@ public sealed class SequentialRecommender(string alias, SequentialOptions option
         TrainingHistory = trainer.History;
         encoder.eval();
     }
+
+    /// <summary>The constant loss divisor of <see cref="LossNormalization.Uniform"/>; null (divide by each batch's own
+    /// positions) otherwise or when no user can be trained on.</summary>
+    private double? UniformDivisor(int[] trainable, int[][] sequences) =>
+        Settings.LossNormalization != LossNormalization.Uniform || trainable.Length == 0 ? null
+        : Settings is Bert4RecOptions bert
+            ? UniformLossNormalizer.ClozePositionsPerBatch(trainable, sequences, Settings.BatchSize, Settings.MaxLength, bert.MaskProbability)
+            : UniformLossNormalizer.ShiftedPositionsPerBatch(trainable, sequences, Settings.BatchSize, Settings.MaxLength);
 
     private bool NeedsCorrelation() =>
         Settings.Augmentations.Contains(Augmentation.Substitute) || Settings.Augmentations.Contains(Augmentation.Insert);
