@@ -16,6 +16,7 @@ public static class ChucheonCli
             RunCommand.Create(),
             CtrCommand.Create(),
             ContinualCommand.Create(),
+            ContinualSeedsCommand.Create(),
             RecommendCommand.Create(),
             SimilarItemsCommand.Create(),
             DatasetsCommand.Create(),

@@ -44,7 +44,9 @@ internal static class ContinualCommand
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {result.WallSeconds:F0} s wall, {result.CpuSeconds:F0} s CPU"));
-            Console.WriteLine($"wrote {Path.Combine(outputDirectory, "continual.md")}");
+            Console.WriteLine(result.Seeds is null
+                ? $"wrote {Path.Combine(outputDirectory, "continual.md")}"
+                : $"wrote {Path.Combine(outputDirectory, ContinualExperiment.SeedsFileName)} and seed-N/continual.md for seeds {string.Join(", ", result.Seeds)}");
             return 0;
         }));
         return command;

@@ -16,14 +16,19 @@ public sealed record ContinualMethodRun(ContinualRun Run, IReadOnlyList<TaskScor
     ContinualRun? Valid = null);
 
 /// <summary>Everything one <c>chucheon continual</c> invocation produced.</summary>
+/// <param name="Seeds">The training seeds when the comparison was repeated per seed (<see cref="ContinualModelOptions.Seeds"/>);
+/// null for a single run.</param>
 public sealed record ContinualExperimentResult(IReadOnlyList<ContinualMethodRun> Runs, IReadOnlyDictionary<string, string> Fingerprints, double WallSeconds, double CpuSeconds,
-    IReadOnlyList<DownstreamScores> Downstream);
+    IReadOnlyList<DownstreamScores> Downstream, IReadOnlyList<int>? Seeds = null);
 
 /// <summary>The whole continual comparison from one config (sections <c>continual</c> for the stream and
 /// <c>continual_model</c> for the backbone and methods): every method on every scenario (original order, reversed
 /// order, noisy task inserted), then <c>continual.md</c>, <c>continual.png</c> and <c>continual.json</c>.</summary>
 public static class ContinualExperiment
 {
+    /// <summary>The mean-and-spread summary written when several seeds are run.</summary>
+    public const string SeedsFileName = "continual-seeds.md";
+
     private static readonly HashSet<string> TopLevelKeys = ["task", "name", "continual", "continual_model"];
 
     private static readonly JsonSerializerOptions Json = new()
@@ -44,7 +49,45 @@ public static class ContinualExperiment
         var streamOptions = ContinualOptionsBinding.Bind(Section(root, "continual", required: true), "continual");
         var modelOptions = OptionsBinder.Bind<ContinualModelOptions>(Section(root, "continual_model", required: false), "continual_model");
         var built = ContinualStreams.Build(streamOptions, baseDirectory);
-        return Run(built.Stream, streamOptions.Seed, modelOptions, outputDirectory, log);
+        return modelOptions.Seeds.Length == 0
+            ? Run(built.Stream, streamOptions.Seed, modelOptions, outputDirectory, log)
+            : RunSeeds(built.Stream, streamOptions.Seed, modelOptions, outputDirectory, log);
+    }
+
+    /// <summary>The whole comparison once per training seed in <see cref="ContinualModelOptions.Seeds"/> (reports in
+    /// <c>seed-N/</c>), then <see cref="SeedsFileName"/> with the mean and spread over seeds. Returns every seed's runs.</summary>
+    public static ContinualExperimentResult RunSeeds(TaskStream stream, long streamSeed, ContinualModelOptions options, string? outputDirectory, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (options.Seeds.Length == 0) { throw new OptionsException("continual_model.seeds", "list at least one seed."); }
+        var records = new List<ContinualRecord>();
+        var results = new List<ContinualExperimentResult>();
+        var originalSeed = options.Seed;
+        try
+        {
+            foreach (var seed in options.Seeds)
+            {
+                options.Seed = seed;
+                log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"seed {seed}"));
+                var result = Run(stream, streamSeed, options, outputDirectory is null ? null : Path.Combine(outputDirectory, $"seed-{seed}"), log);
+                results.Add(result);
+                records.Add(ContinualRecord.Of(seed, result));
+                if (outputDirectory is not null)
+                {
+                    // Rewritten after every seed, so a stopped run keeps the summary of the seeds it finished.
+                    Directory.CreateDirectory(outputDirectory);
+                    File.WriteAllText(Path.Combine(outputDirectory, SeedsFileName), ContinualRecord.Summarise(records));
+                }
+            }
+        }
+        finally
+        {
+            options.Seed = originalSeed;
+        }
+
+        return new ContinualExperimentResult([.. results.SelectMany(r => r.Runs)], results[0].Fingerprints, results.Sum(r => r.WallSeconds), results.Sum(r => r.CpuSeconds),
+            [.. results.SelectMany(r => r.Downstream)], options.Seeds);
     }
 
     /// <summary>Runs the configured methods and scenarios on <paramref name="stream"/> (its order is "original").</summary>

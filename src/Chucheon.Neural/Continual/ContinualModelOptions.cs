@@ -38,6 +38,11 @@ public sealed class ContinualModelOptions : IValidatedOptions
 
     public int Seed { get; set; } = 42;
 
+    /// <summary>Training seeds to repeat the whole comparison with (each replaces <see cref="Seed"/>; the stream's split
+    /// seed is unchanged); empty = one run with <see cref="Seed"/>. With seeds, each run is written to
+    /// <c>seed-N/</c> and the mean and spread over seeds to <c>continual-seeds.md</c>.</summary>
+    public int[] Seeds { get; set; } = [];
+
     /// <summary><c>cpu</c>, <c>cuda</c>, <c>cuda:N</c> or <c>auto</c> (CUDA when usable, else the CPU with a warning).</summary>
     public string Device { get; set; } = "cpu";
 
@@ -119,5 +124,6 @@ public sealed class ContinualModelOptions : IValidatedOptions
         OptionChecks.AtLeast(ConureRetrainEpochs, 0, "conure_retrain_epochs");
         OptionChecks.AtLeast(PatchDim, 1, "patch_dim");
         OptionChecks.AtLeast(DownstreamEpochs, 1, "downstream_epochs");
+        if (Seeds.Distinct().Count() != Seeds.Length) { throw new OptionsException("seeds", "each seed may appear only once."); }
     }
 }
