@@ -19,6 +19,7 @@ public sealed class SequentialLearningTests
     [InlineData("sasrec-reference")]
     [InlineData("cl4srec-flatten")]
     [InlineData("cl4srec-mean")]
+    [InlineData("cl4srec-padmask")]
     public void LearnsThatItemIIsFollowedByIPlusOne(string alias)
     {
         var data = new SequentialSynthetic();

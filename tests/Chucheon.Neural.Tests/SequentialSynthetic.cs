@@ -80,6 +80,7 @@ internal sealed class SequentialSynthetic
             },
             "cl4srec-flatten" => new Cl4SRecOptions { ContrastiveRepresentation = ContrastiveRepresentation.Flatten, OriginalView = true },
             "cl4srec-mean" => new Cl4SRecOptions { ContrastiveRepresentation = ContrastiveRepresentation.Mean },
+            "cl4srec-padmask" => new Cl4SRecOptions { MaskAsPadding = true, MaskRatio = 0.7, OriginalView = true },
             _ => throw new ArgumentOutOfRangeException(nameof(alias)),
         };
         options.HiddenDim = 16;
@@ -89,6 +90,6 @@ internal sealed class SequentialSynthetic
         options.BatchSize = 32;
         options.LearningRate = 1e-2;
         options.Threads = 2;
-        return new SequentialRecommender(alias.Split('-') is [var name, "ce" or "original" or "reference" or "flatten" or "mean"] ? name : alias, options);
+        return new SequentialRecommender(alias.Split('-') is [var name, "ce" or "original" or "reference" or "flatten" or "mean" or "padmask"] ? name : alias, options);
     }
 }
