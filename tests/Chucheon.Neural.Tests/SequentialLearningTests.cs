@@ -21,6 +21,7 @@ public sealed class SequentialLearningTests
     [InlineData("cl4srec-mean")]
     [InlineData("sasrec-uniform")]
     [InlineData("bert4rec-uniform")]
+    [InlineData("cl4srec-padmask")]
     public void LearnsThatItemIIsFollowedByIPlusOne(string alias)
     {
         var data = new SequentialSynthetic();

@@ -82,6 +82,7 @@ internal sealed class SequentialSynthetic
             "cl4srec-mean" => new Cl4SRecOptions { ContrastiveRepresentation = ContrastiveRepresentation.Mean },
             "sasrec-uniform" => new SasRecOptions { LossNormalization = LossNormalization.Uniform },
             "bert4rec-uniform" => new Bert4RecOptions { LossNormalization = LossNormalization.Uniform },
+            "cl4srec-padmask" => new Cl4SRecOptions { MaskAsPadding = true, MaskRatio = 0.7, OriginalView = true },
             _ => throw new ArgumentOutOfRangeException(nameof(alias)),
         };
         options.HiddenDim = 16;
@@ -91,6 +92,6 @@ internal sealed class SequentialSynthetic
         options.BatchSize = 32;
         options.LearningRate = 1e-2;
         options.Threads = 2;
-        return new SequentialRecommender(alias.Split('-') is [var name, "ce" or "original" or "reference" or "flatten" or "mean" or "uniform"] ? name : alias, options);
+        return new SequentialRecommender(alias.Split('-') is [var name, "ce" or "original" or "reference" or "flatten" or "mean" or "uniform" or "padmask"] ? name : alias, options);
     }
 }

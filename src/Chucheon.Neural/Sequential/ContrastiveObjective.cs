@@ -39,7 +39,7 @@ internal sealed class ContrastiveObjective(SequenceEncoder encoder, SequentialOp
         // Augmentations can shorten a view (crop) or lengthen it (insert); an empty crop of a one-item history is
         // impossible (crop keeps at least one item).
         var width = encoder.WidthFor(views, options.MaxLength);
-        using var tokens = tensor(TokenWindows.RightAligned(views, width, encoder.ItemCount), [views.Count, width], device: device);
+        using var tokens = tensor(TokenWindows.RightAligned(views, width, encoder.ItemCount, options.MaskAsPadding), [views.Count, width], device: device);
         var representation = SequenceRepresentation.Of(encoder.forward(tokens), tokens, options.ContrastiveRepresentation, options.MaxLength);
         var b = rows.Length;
         Tensor? total = null;

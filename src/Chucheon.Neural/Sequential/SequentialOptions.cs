@@ -97,6 +97,10 @@ public abstract class SequentialOptions : NeuralOptions
     /// <summary>Mask replaces this fraction of the items with the mask token.</summary>
     public double MaskRatio { get; set; } = 0.3;
 
+    /// <summary>Contrastive views encode a masked item as padding (hidden from attention, as the public CL4SRec /
+    /// CoSeRec code does with item id 0) instead of the learned mask token.</summary>
+    public bool MaskAsPadding { get; set; }
+
     /// <summary>Reorder shuffles a contiguous window of this fraction of the sequence.</summary>
     public double ReorderRatio { get; set; } = 0.6;
 

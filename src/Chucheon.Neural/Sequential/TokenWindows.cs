@@ -4,11 +4,13 @@ namespace Chucheon.Neural.Sequential;
 /// the mask token. Token 0 is padding, item i is i + 1, the mask is items + 1.</summary>
 internal static class TokenWindows
 {
-    public static long Token(int item, int itemCount) => item < 0 ? itemCount + 1L : item + 1L;
+    /// <param name="maskedAsPadding">A masked item becomes padding (0) instead of the mask token.</param>
+    public static long Token(int item, int itemCount, bool maskedAsPadding = false) =>
+        item >= 0 ? item + 1L : maskedAsPadding ? 0L : itemCount + 1L;
 
     /// <summary>Row-major [rows, width] tokens: each row holds the last min(width, length) items of its sequence,
     /// right-aligned.</summary>
-    public static long[] RightAligned(IReadOnlyList<int[]> rows, int width, int itemCount)
+    public static long[] RightAligned(IReadOnlyList<int[]> rows, int width, int itemCount, bool maskedAsPadding = false)
     {
         var tokens = new long[rows.Count * width];
         for (var r = 0; r < rows.Count; r++)
@@ -16,7 +18,7 @@ internal static class TokenWindows
             var s = rows[r];
             var m = Math.Min(width, s.Length);
             var offset = (r * width) + width - m;
-            for (var j = 0; j < m; j++) { tokens[offset + j] = Token(s[s.Length - m + j], itemCount); }
+            for (var j = 0; j < m; j++) { tokens[offset + j] = Token(s[s.Length - m + j], itemCount, maskedAsPadding); }
         }
 
         return tokens;
