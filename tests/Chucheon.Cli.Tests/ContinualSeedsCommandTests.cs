@@ -34,7 +34,7 @@ public sealed class ContinualSeedsCommandTests
         Assert.Equal(0, code);
         var markdown = File.ReadAllText(temp.File("out/continual-seeds.md"));
         // Test BWT on task a: 0 (seed 1) and −20 % (seed 2); validation: 0 under both seeds.
-        Assert.Contains("| TERACON | -10.00 ± 14.1421 [-20.00, 0.00] |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| TERACON | -10.00 ± 14.14 [-20.00, 0.00] |", markdown, StringComparison.Ordinal);
         Assert.Contains("| TERACON | 0.00 ± 0.00 [0.00, 0.00] |", markdown, StringComparison.Ordinal);
         Assert.Contains("# Validation users", markdown, StringComparison.Ordinal);
     }

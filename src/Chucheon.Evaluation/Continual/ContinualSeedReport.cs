@@ -153,7 +153,10 @@ public static class ContinualSeedReport
 
     private static string Format(Spread spread, string format) => spread.Count == 0 ? "—"
         : spread.Count == 1 ? Number(spread.Mean, format)
-        : $"{Number(spread.Mean, format)} ± {Number(spread.StandardDeviation, "0.00##")} [{Number(spread.Min, format)}, {Number(spread.Max, format)}]";
+        : $"{Number(spread.Mean, format)} ± {Number(spread.StandardDeviation, Unsigned(format))} [{Number(spread.Min, format)}, {Number(spread.Max, format)}]";
+
+    // The spread is printed with the mean's precision but without its sign: the zero section of "+0.00;-0.00;0.00".
+    private static string Unsigned(string format) => format.Split(';')[^1];
 
     private static string Number(double v, string format) => double.IsNaN(v) ? "—" : v.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -42,13 +42,13 @@ public sealed class ContinualSeedReportTests
 
         Assert.Contains("Seeds: 42, 43.", markdown, StringComparison.Ordinal);
         // Averages 0.45 and 0.50; mean BWT −20 and 0; worst earlier-task BWT −50 and 0.
-        Assert.Contains("| TERACON | original | 2 | 0.4750 ± 0.0354 [0.4500, 0.5000] | -10.00 ± 14.1421 [-20.00, 0.00] | -25.00 ± 35.3553 [-50.00, 0.00] |",
+        Assert.Contains("| TERACON | original | 2 | 0.4750 ± 0.0354 [0.4500, 0.5000] | -10.00 ± 14.14 [-20.00, 0.00] | -25.00 ± 35.36 [-50.00, 0.00] |",
             markdown, StringComparison.Ordinal);
         Assert.Contains("| FineAll | original | 1 | 0.4500 | -20.00 | -50.00 |", markdown, StringComparison.Ordinal);
         Assert.Contains("| TERACON | original | 0.4500 | 0.5000 |", markdown, StringComparison.Ordinal);
         Assert.Contains("| FineAll | original | 0.4500 | — |", markdown, StringComparison.Ordinal);
         Assert.Contains("| method | next_item | rated_4 |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| TERACON | -25.00 ± 35.3553 [-50.00, 0.00] | +5.00 ± 7.0711 [0.00, +10.00] |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| TERACON | -25.00 ± 35.36 [-50.00, 0.00] | +5.00 ± 7.07 [0.00, +10.00] |", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("noisy task", markdown, StringComparison.Ordinal);
     }
 
