@@ -72,12 +72,10 @@ internal static class Program
         {
             var document = YamlDocument.Load(configs[0]);
             document.ApplyOverrides(Overrides(args)); // --set dataset.* / training.* reach the ML.NET baseline too
-            var spec = OptionsBinder.Bind<CtrDatasetSpec>((IReadOnlyDictionary<string, object?>)document.Root["dataset"]!, "dataset");
+            var spec = CtrExperiment.DatasetSpec(document.Root);
             var seed = int.Parse(document.Root["seed"]?.ToString() ?? "42", CultureInfo.InvariantCulture);
             var data = CtrDataLoader.Load(spec, Path.GetDirectoryName(Path.GetFullPath(configs[0]))!, seed);
-            var training = document.Root.TryGetValue("training", out var section) && section is IReadOnlyDictionary<string, object?> t
-                ? OptionsBinder.Bind<CtrTrainingOptions>(t, "training")
-                : new CtrTrainingOptions();
+            var training = CtrExperiment.TrainingOptions(document.Root);
             var before = LoadAverage();
             var m = MlNetFfm.Run(data.Split, seed, Console.Error, training.RefitOnValidation ? data.WithValidationInTraining().Split : null, training.RefitEpochs);
             if (m.Refit is { } mr)

@@ -18,7 +18,7 @@ public static class OptionsBinder
         foreach (var (key, raw) in values)
         {
             var keyPath = $"{path}.{key}";
-            if (!properties.TryGetValue(Normalize(key), out var property))
+            if (!properties.TryGetValue(NormalizedKey(key), out var property))
             {
                 var known = string.Join(", ", properties.Values.Select(p => ToSnakeCase(p.Name)).Order(StringComparer.Ordinal));
                 throw new OptionsException(keyPath, $"unknown key. Known keys: {known}.");
@@ -73,12 +73,18 @@ public static class OptionsBinder
         return sb.ToString();
     }
 
-    private static string Normalize(string key) => key.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
+    /// <summary>The form under which a config key matches a property: '_' and '-' dropped, case ignored
+    /// (<c>lr_schedule</c>, <c>lr-schedule</c> and <c>LrSchedule</c> are one key).</summary>
+    public static string NormalizedKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
+    }
 
     private static Dictionary<string, PropertyInfo> WritableProperties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite && p.GetIndexParameters().Length == 0)
-            .ToDictionary(p => Normalize(p.Name), StringComparer.Ordinal);
+            .ToDictionary(p => NormalizedKey(p.Name), StringComparer.Ordinal);
 
     /// <summary>Converts a parsed scalar, list or map to the target type; errors name the key path.</summary>
     public static object? Convert(object? raw, Type target, string keyPath)

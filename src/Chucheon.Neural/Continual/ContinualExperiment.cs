@@ -269,7 +269,7 @@ public static class ContinualExperiment
             method = r.Run.Method,
             scenario = r.Run.Scenario,
             tasks = r.Run.Matrix.TaskNames,
-            matrix = Enumerable.Range(0, r.Run.Matrix.Count).Select(j => Enumerable.Range(0, j + 1).Select(i => r.Run.Matrix[j, i]).ToArray()).ToArray(),
+            matrix = LowerTriangle(r.Run.Matrix),
             single_task = r.Run.SingleTask,
             average = r.Run.Summary.AveragePerformance,
             forward = r.Run.Summary.Forward,
@@ -279,12 +279,15 @@ public static class ContinualExperiment
             cpu_seconds = r.CpuSeconds,
             train_seconds = r.TrainSeconds,
             retention_rows = r.RetentionRows,
-            valid_matrix = r.Valid is null ? null
-                : Enumerable.Range(0, r.Valid.Matrix.Count).Select(j => Enumerable.Range(0, j + 1).Select(i => r.Valid.Matrix[j, i]).ToArray()).ToArray(),
+            valid_matrix = r.Valid is null ? null : LowerTriangle(r.Valid.Matrix),
             valid_average = r.Valid?.Summary.AveragePerformance,
             valid_backward = r.Valid?.Summary.Backward,
         }),
     };
+
+    /// <summary>Row j holds R(T_j, T_0..T_j), the cells that exist (<see cref="ContinualRecord"/> reads them back).</summary>
+    private static double[][] LowerTriangle(PerformanceMatrix matrix) =>
+        [.. Enumerable.Range(0, matrix.Count).Select(j => Enumerable.Range(0, j + 1).Select(i => matrix[j, i]).ToArray())];
 
     private static string Describe(object? value) => value switch
     {

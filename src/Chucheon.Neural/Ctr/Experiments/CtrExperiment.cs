@@ -31,12 +31,12 @@ public static class CtrExperiment
             if (!TopLevelKeys.Contains(key)) { throw new OptionsException(key, $"unknown key. Known keys: {string.Join(", ", TopLevelKeys.Order())}."); }
         }
 
-        var dataset = OptionsBinder.Bind<CtrDatasetSpec>(Section(root, "dataset"), "dataset");
+        var dataset = DatasetSpec(root);
         var modelSection = new Dictionary<string, object?>(Section(root, "model"));
         if (!modelSection.Remove("name", out var alias) || alias is not string modelAlias) { throw new OptionsException("model.name", "name the CTR model."); }
         var seed = root.TryGetValue("seed", out var s) && s is not null ? int.Parse(s.ToString()!, CultureInfo.InvariantCulture) : 42;
         var threads = root.TryGetValue("threads", out var t) && t is not null ? int.Parse(t.ToString()!, CultureInfo.InvariantCulture) : Environment.ProcessorCount;
-        var training = root.ContainsKey("training") ? OptionsBinder.Bind<CtrTrainingOptions>(Section(root, "training"), "training") : new CtrTrainingOptions();
+        var training = TrainingOptions(root);
         using var model = CtrModels.Create(modelAlias, modelSection);
         if (training.RefitOnValidation)
         {
@@ -112,6 +112,14 @@ public static class CtrExperiment
         ["logloss"] = m.LogLoss,
         ["gauc"] = m.GroupAuc,
     };
+
+    /// <summary>The config's <c>dataset</c> section, bound and validated.</summary>
+    public static CtrDatasetSpec DatasetSpec(IReadOnlyDictionary<string, object?> root) =>
+        OptionsBinder.Bind<CtrDatasetSpec>(Section(root, "dataset"), "dataset");
+
+    /// <summary>The config's optional <c>training</c> section (the protocol around the model's own training keys).</summary>
+    public static CtrTrainingOptions TrainingOptions(IReadOnlyDictionary<string, object?> root) =>
+        root.ContainsKey("training") ? OptionsBinder.Bind<CtrTrainingOptions>(Section(root, "training"), "training") : new CtrTrainingOptions();
 
     private static IReadOnlyDictionary<string, object?> Section(IReadOnlyDictionary<string, object?> root, string name) =>
         root.TryGetValue(name, out var value) && value is IReadOnlyDictionary<string, object?> section

@@ -68,7 +68,7 @@ public sealed record CtrRefitPlan(int Epochs, int[] LrMilestones)
     public Dictionary<string, object?> ModelSection(IReadOnlyDictionary<string, object?> fitSection)
     {
         var section = new Dictionary<string, object?>(fitSection, StringComparer.Ordinal);
-        foreach (var key in section.Keys.Where(k => Normalized(k) is "epochs" or "patience" or "lrschedule" or "lrmilestones" or "lrstepsize").ToList())
+        foreach (var key in section.Keys.Where(k => ReplayedKeys.Contains(OptionsBinder.NormalizedKey(k))).ToList())
         {
             section.Remove(key);
         }
@@ -77,7 +77,7 @@ public sealed record CtrRefitPlan(int Epochs, int[] LrMilestones)
         section["patience"] = "0";
         section["lr_schedule"] = "multistep";
         section["lr_milestones"] = LrMilestones.Select(m => (object?)m.ToString(CultureInfo.InvariantCulture)).ToList();
-        var checkpointKey = section.Keys.FirstOrDefault(k => Normalized(k) == "checkpointpath");
+        var checkpointKey = section.Keys.FirstOrDefault(k => OptionsBinder.NormalizedKey(k) == OptionsBinder.NormalizedKey(nameof(NeuralOptions.CheckpointPath)));
         if (checkpointKey is not null && section[checkpointKey] is string checkpoint && checkpoint.Length > 0)
         {
             section[checkpointKey] = Path.Combine(checkpoint, "refit");
@@ -86,7 +86,11 @@ public sealed record CtrRefitPlan(int Epochs, int[] LrMilestones)
         return section;
     }
 
-    private static string Normalized(string key) => key.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+    // The keys the plan replaces, in whatever spelling the config used.
+    private static readonly HashSet<string> ReplayedKeys = new[]
+    {
+        nameof(NeuralOptions.Epochs), nameof(NeuralOptions.Patience), nameof(NeuralOptions.LrSchedule), nameof(NeuralOptions.LrMilestones), nameof(NeuralOptions.LrStepSize),
+    }.Select(OptionsBinder.NormalizedKey).ToHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>The refit part of a run record: the replayed plan, the rows it trained on, its time, and the first fit's
