@@ -49,6 +49,11 @@ public sealed class CtrModel(string alias, CtrOptions options) : IDisposable
         Layout = train.Layout;
         _network?.Dispose();
         var network = _network = CtrModels.Get(Alias).Build(train.Layout, Options);
+        if (Options.LinearL2 > 0 && network.FirstOrder is null)
+        {
+            throw new ArgumentException($"{Alias}: linear_l2 needs a model with a first-order term (lr, fm, ffm, fwfm, deepfm, xdeepfm, ...); {Alias} has none.");
+        }
+
         network.to(_device);
         var trainingContext = new FitContext
         {
@@ -85,7 +90,9 @@ public sealed class CtrModel(string alias, CtrOptions options) : IDisposable
         var (indices, values) = Inputs(rows);
         var logits = network.forward(indices, values);
         var loss = Options.Loss == CtrLoss.Bpr ? PairwiseLoss(logits, rows, rng) : Losses.Bce(logits, tensor(rows.Labels, device: _device));
-        return Options.EmbeddingL2 > 0 ? loss + (network.EmbeddingPenalty(indices, Options.EmbeddingRegularization) * Options.EmbeddingL2) : loss;
+        if (Options.EmbeddingL2 > 0) { loss = loss + (network.EmbeddingPenalty(indices, Options.EmbeddingRegularization) * Options.EmbeddingL2); }
+        if (Options.LinearL2 > 0) { loss = loss + (network.FirstOrder!.Penalty(indices, Options.EmbeddingRegularization) * Options.LinearL2); }
+        return loss;
     }
 
     /// <summary>BPR over (click, non-click) pairs of the batch: each click is paired with a random non-click of the same

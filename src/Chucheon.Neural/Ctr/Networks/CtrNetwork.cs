@@ -9,6 +9,11 @@ public abstract class CtrNetwork(string name) : nn.Module<Tensor, Tensor, Tensor
     /// embeddings.</summary>
     public abstract Tensor EmbeddingPenalty(Tensor indices, Layers.EmbeddingRegularization mode);
 
+    /// <summary>The first-order (per-feature weight) term, which <c>linear_l2</c> penalises; null for networks
+    /// without one (<c>dcn</c>, <c>dcnv2</c>, <c>autoint</c>, <c>masknet</c>), so the option can be rejected for them
+    /// instead of silently doing nothing.</summary>
+    public virtual Layers.LinearTerm? FirstOrder => null;
+
     /// <summary>[B, F, D] → [B, F·D].</summary>
     protected static Tensor Flatten(Tensor fields) => fields.reshape(fields.shape[0], -1);
 }

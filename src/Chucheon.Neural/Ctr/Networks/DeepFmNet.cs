@@ -34,5 +34,7 @@ public sealed class DeepFmNet : CtrNetwork
         return fm + squeezed;
     }
 
+    public override LinearTerm FirstOrder => linear;
+
     public override Tensor EmbeddingPenalty(Tensor indices, EmbeddingRegularization mode) => embedding.Penalty(indices, mode);
 }

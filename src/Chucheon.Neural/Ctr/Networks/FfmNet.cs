@@ -30,5 +30,7 @@ public sealed class FfmNet : CtrNetwork
         return first + second;
     }
 
+    public override LinearTerm FirstOrder => linear;
+
     public override Tensor EmbeddingPenalty(Tensor indices, EmbeddingRegularization mode) => embedding.Penalty(indices, mode);
 }

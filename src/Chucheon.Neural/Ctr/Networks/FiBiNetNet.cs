@@ -44,5 +44,7 @@ public sealed class FiBiNetNet : CtrNetwork
         return first + squeezed;
     }
 
+    public override LinearTerm FirstOrder => linear;
+
     public override Tensor EmbeddingPenalty(Tensor indices, EmbeddingRegularization mode) => embedding.Penalty(indices, mode);
 }

@@ -52,6 +52,8 @@ public sealed class FmAttentionNet : CtrNetwork, IAttentionNetwork
         }
     }
 
+    public override LinearTerm FirstOrder => linear;
+
     public override Tensor EmbeddingPenalty(Tensor indices, EmbeddingRegularization mode) => embedding.Penalty(indices, mode);
 
     public IReadOnlyList<(string Layer, Tensor Weights)> AttentionMaps(Tensor indices, Tensor values)

@@ -27,5 +27,7 @@ public sealed class FmNet : CtrNetwork
         return first + second;
     }
 
+    public override LinearTerm FirstOrder => linear;
+
     public override Tensor EmbeddingPenalty(Tensor indices, EmbeddingRegularization mode) => embedding.Penalty(indices, mode);
 }

@@ -40,5 +40,7 @@ public sealed class FwFmNet : CtrNetwork
         return first + second;
     }
 
+    public override LinearTerm FirstOrder => linear;
+
     public override Tensor EmbeddingPenalty(Tensor indices, EmbeddingRegularization mode) => embedding.Penalty(indices, mode);
 }

@@ -17,5 +17,7 @@ public sealed class LogisticRegressionNet : CtrNetwork
 
     public override Tensor forward(Tensor indices, Tensor values) => linear.forward(indices, values);
 
+    public override LinearTerm FirstOrder => linear;
+
     public override Tensor EmbeddingPenalty(Tensor indices, EmbeddingRegularization mode) => zeros(1, device: indices.device).squeeze();
 }

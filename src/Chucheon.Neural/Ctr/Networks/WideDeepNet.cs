@@ -32,5 +32,7 @@ public sealed class WideDeepNet : CtrNetwork
         return first + squeezed;
     }
 
+    public override LinearTerm FirstOrder => wide;
+
     public override Tensor EmbeddingPenalty(Tensor indices, EmbeddingRegularization mode) => embedding.Penalty(indices, mode);
 }

@@ -39,5 +39,7 @@ public sealed class XDeepFmNet : CtrNetwork
         return first + squeezed;
     }
 
+    public override LinearTerm FirstOrder => linear;
+
     public override Tensor EmbeddingPenalty(Tensor indices, EmbeddingRegularization mode) => embedding.Penalty(indices, mode);
 }

@@ -40,6 +40,11 @@ public class CtrOptions : NeuralOptions
     /// <summary><c>batch</c>: penalise the embeddings each example used; <c>table</c>: the whole table every step.</summary>
     public Layers.EmbeddingRegularization EmbeddingRegularization { get; set; } = Layers.EmbeddingRegularization.Batch;
 
+    /// <summary>λ of an L2 penalty on the first-order (per-feature) weights, in the <see cref="EmbeddingRegularization"/>
+    /// mode; 0 leaves them unpenalised (the default, as before). FuxiCTR's regulariser covers its first-order
+    /// table too, so this closes that gap for models with a first-order term; models without one reject it.</summary>
+    public double LinearL2 { get; set; }
+
     public CtrLoss Loss { get; set; } = CtrLoss.Bce;
 
     public override void Validate()
@@ -47,6 +52,7 @@ public class CtrOptions : NeuralOptions
         base.Validate();
         OptionChecks.AtLeast(EmbeddingDim, 1, "embedding_dim");
         OptionChecks.NonNegative(EmbeddingL2, "embedding_l2");
+        OptionChecks.NonNegative(LinearL2, "linear_l2");
         OptionChecks.Positive(EmbeddingInitStd, "embedding_init_std");
     }
 }
