@@ -1,3 +1,4 @@
+using Chucheon.Configuration;
 using Chucheon.Data;
 using Chucheon.Data.Ctr;
 using Chucheon.Data.Readers;
@@ -46,6 +47,13 @@ public static class CtrDataLoader
         spec.Validate();
         var (schema, table) = Read(spec, baseDirectory, seed);
         var raw = CtrSplits.Random(table, spec.TrainFraction, spec.ValidationFraction, seed);
+        if (spec.TrainSubsample < 1)
+        {
+            var kept = (int)Math.Round(raw.Train.Count * spec.TrainSubsample);
+            if (kept < 1) { throw new OptionsException("train_subsample", $"{spec.TrainSubsample} of {raw.Train.Count} training rows keeps none."); }
+            raw = raw with { Train = raw.Train.Select(Enumerable.Range(0, kept)) };
+        }
+
         var data = CtrData.Encode(schema, raw, spec.MinCount);
         return spec.ValidationAsTest ? data.WithValidationAsTest() : data;
     }

@@ -35,6 +35,12 @@ public sealed class CtrDatasetSpec : IValidatedOptions
 
     public double ValidationFraction { get; set; } = 0.1;
 
+    /// <summary>Learning-curve probe: keep only this leading fraction of the training part. Its rows are already in
+    /// random order, so the kept rows are a random subset and each smaller fraction's rows are a subset of a larger
+    /// one's, while the validation and test parts stay exactly the same (unlike a smaller <c>train_fraction</c>,
+    /// which also moves them), so validation AUC is comparable across fractions. 1 keeps every training row.</summary>
+    public double TrainSubsample { get; set; } = 1;
+
     /// <summary>Validation-only protocol check: score the validation part as the test part, hold out the last
     /// (validation-size) training rows as the validation part, and never read the test rows (see
     /// <see cref="CtrData.WithValidationAsTest"/>).</summary>
@@ -54,6 +60,7 @@ public sealed class CtrDatasetSpec : IValidatedOptions
         OptionChecks.AtLeast(MinCount, 1, "min_count");
         OptionChecks.InRange(TrainFraction, 0.01, 0.98, "train_fraction");
         OptionChecks.InRange(ValidationFraction, 0, 0.98 - TrainFraction, "validation_fraction");
+        OptionChecks.InRange(TrainSubsample, 0.01, 1, "train_subsample");
         OptionChecks.AtLeast(NegativesPerClick, 0, "negatives_per_click");
         if (Format is CtrDataFormat.LibFm or CtrDataFormat.Csv && Files.Length == 0) { throw new OptionsException("files", "list at least one data file."); }
         if (Format == CtrDataFormat.MovieLens100K && string.IsNullOrEmpty(Path)) { throw new OptionsException("path", "the MovieLens folder is required."); }
