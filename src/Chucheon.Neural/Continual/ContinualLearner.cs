@@ -134,6 +134,9 @@ public abstract class ContinualLearner : IContinualTaskScorer, IDisposable
         return all;
     }
 
+    /// <summary>Adam's learning rate while task <paramref name="task"/> trains (a method may slow later tasks down).</summary>
+    protected virtual double LearningRateOf(int task) => Options.LearningRate;
+
     protected virtual void BeginTask(int task) { }
 
     protected virtual void EndTask(int task) { }
@@ -158,7 +161,7 @@ public abstract class ContinualLearner : IContinualTaskScorer, IDisposable
     protected void Fit(int task, int epochs, IEnumerable<Parameter> parameters)
     {
         var trainable = parameters.Where(p => p.requires_grad).Distinct().ToArray();
-        using var optimizer = optim.Adam(trainable, Options.LearningRate);
+        using var optimizer = optim.Adam(trainable, LearningRateOf(task));
         var current = Stream.Tasks[task];
         var users = current.UsersIn(TaskPart.Train);
         var hasValid = current.UsersIn(TaskPart.Valid).Length > 0;

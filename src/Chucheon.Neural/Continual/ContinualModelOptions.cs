@@ -66,6 +66,15 @@ public sealed class ContinualModelOptions : IValidatedOptions
     /// <summary>TERACON: sample retention users with rate ρ_ij (false: every current user, ρ = 1).</summary>
     public bool RelationSampling { get; set; } = true;
 
+    /// <summary>TERACON: learning rate for every task after the first; 0 = <see cref="LearningRate"/>. A smaller step
+    /// moves the shared backbone less while a later task trains, which is where an earlier task's outputs drift.</summary>
+    public double TeraconLaterLearningRate { get; set; }
+
+    /// <summary>TERACON: weight (relative to <see cref="Alpha"/>'s per-task share) of an extra retention term on the
+    /// masked encoding itself, at every real position of the sequence; 0 = off (the paper retains head outputs at the
+    /// last position only).</summary>
+    public double TeraconStateRetention { get; set; }
+
     /// <summary>HAT: weight of the mask sparsity regulariser.</summary>
     public double HatSparsity { get; set; } = 0.1;
 
@@ -119,6 +128,8 @@ public sealed class ContinualModelOptions : IValidatedOptions
         OptionChecks.InRange(SMax, 1, 1e4, "s_max");
         OptionChecks.NonNegative(Alpha, "alpha");
         OptionChecks.Positive(SamplingSharpness, "sampling_sharpness");
+        OptionChecks.NonNegative(TeraconLaterLearningRate, "teracon_later_learning_rate");
+        OptionChecks.NonNegative(TeraconStateRetention, "teracon_state_retention");
         OptionChecks.NonNegative(HatSparsity, "hat_sparsity");
         OptionChecks.InRange(ConureKeep, 0.01, 1, "conure_keep");
         OptionChecks.AtLeast(ConureRetrainEpochs, 0, "conure_retrain_epochs");

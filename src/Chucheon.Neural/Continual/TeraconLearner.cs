@@ -9,7 +9,8 @@ namespace Chucheon.Neural.Continual;
 
 /// <summary>TERACON: relation-aware task-specific masks on every block's output, plus knowledge retention — before task
 /// i trains, the current model's outputs for task i's training users under each earlier task j's mask and head are
-/// frozen as pseudo-labels, and α·MSE to them joins the loss. Retention for task j only uses a sample of the users,
+/// frozen as pseudo-labels, and α·MSE to them joins the loss (optionally also to the masked encoding at every position,
+/// <see cref="ContinualModelOptions.TeraconStateRetention"/>). Retention for task j only uses a sample of the users,
 /// at rate ρ_ij = 1 − mean_k σ(c·cos(m_k^i, m_k^j)) (similar tasks need less protection), weighted by ρ_ij / Σρ.</summary>
 /// <remarks>Kim, Yoon, Kang, Lee, Yu, "Task Relation-aware Continual User Representation Learning", KDD 2023.
 /// Freezing a copy of the model and asking it for pseudo-labels gives exactly the outputs computed here before the
@@ -25,6 +26,7 @@ public sealed class TeraconLearner : ContinualLearner
     private readonly bool _sampling;
     private readonly bool _branchMasks;
     private readonly List<Tensor> _pseudoLabels = [];
+    private readonly List<Tensor> _pseudoStates = [];
     private readonly Dictionary<int, int> _rowOfUser = [];
     private bool[][] _sampled = [];
     private double[] _weights = [];
@@ -48,6 +50,9 @@ public sealed class TeraconLearner : ContinualLearner
     protected override IEnumerable<Parameter> TrainableParameters(int task) =>
         Backbone.parameters().Concat(Enumerable.Range(0, task + 1).SelectMany(j => Heads[j].parameters())).Concat(masks.ParametersOf(task));
 
+    protected override double LearningRateOf(int task) =>
+        task > 0 && Options.TeraconLaterLearningRate > 0 ? Options.TeraconLaterLearningRate : Options.LearningRate;
+
     protected override Tensor Encode(int task, Tensor tokens, double s)
     {
         using var scope = NewDisposeScope();
@@ -65,25 +70,29 @@ public sealed class TeraconLearner : ContinualLearner
             foreach (var p in masks.ParametersOf(j)) { p.requires_grad_(false); }
         }
 
-        foreach (var t in _pseudoLabels) { t.Dispose(); }
-        _pseudoLabels.Clear();
+        DisposeTargets();
         _rowOfUser.Clear();
         var users = Stream.Tasks[task].UsersIn(TaskPart.Train);
         for (var r = 0; r < users.Length; r++) { _rowOfUser[users[r]] = r; }
         SetTraining(false);
         using var noGrad = no_grad();
+        var keepStates = Options.TeraconStateRetention > 0;
         for (var j = 0; j < task; j++)
         {
-            var chunks = new List<Tensor>();
+            var outputs = new List<Tensor>();
+            var states = new List<Tensor>();
             for (var start = 0; start < users.Length; start += 256)
             {
                 var batch = users[start..Math.Min(users.Length, start + 256)];
                 using var tokens = Tokens.Of(batch);
-                chunks.Add(Outputs(j, tokens));
+                using var encoded = Encode(j, tokens, Options.SMax);
+                outputs.Add(TaskObjective.Outputs(encoded, Heads[j]));
+                if (keepStates) { states.Add(encoded.clone()); }
             }
 
-            _pseudoLabels.Add(cat(chunks, 0));
-            foreach (var c in chunks) { c.Dispose(); }
+            _pseudoLabels.Add(cat(outputs, 0));
+            if (keepStates) { _pseudoStates.Add(cat(states, 0)); }
+            foreach (var c in outputs.Concat(states)) { c.Dispose(); }
         }
     }
 
@@ -138,9 +147,16 @@ public sealed class TeraconLearner : ContinualLearner
             if (rows.Count == 0) { continue; }
             RetentionRows += rows.Count;
             var subset = tokens.index_select(0, tensor(positions.ToArray(), ScalarType.Int64, Device));
-            var targets = _pseudoLabels[j].index_select(0, tensor(rows.ToArray(), ScalarType.Int64, Device));
-            var outputs = TaskObjective.Outputs(Encode(j, subset, Options.SMax), Heads[j]);
+            var rowIndex = tensor(rows.ToArray(), ScalarType.Int64, Device);
+            var targets = _pseudoLabels[j].index_select(0, rowIndex);
+            var encoded = Encode(j, subset, Options.SMax);
+            var outputs = TaskObjective.Outputs(encoded, Heads[j]);
             loss = loss + (F.mse_loss(outputs, targets) * (Options.Alpha * _weights[j]));
+            if (Options.TeraconStateRetention > 0)
+            {
+                var held = StateRetention.Loss(encoded, _pseudoStates[j].index_select(0, rowIndex), subset);
+                loss = loss + (held * (Options.TeraconStateRetention * Options.Alpha * _weights[j]));
+            }
         }
 
         return loss.MoveToOuterDisposeScope();
@@ -148,11 +164,15 @@ public sealed class TeraconLearner : ContinualLearner
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
-        {
-            foreach (var t in _pseudoLabels) { t.Dispose(); }
-        }
+        if (disposing) { DisposeTargets(); }
 
         base.Dispose(disposing);
+    }
+
+    private void DisposeTargets()
+    {
+        foreach (var t in _pseudoLabels.Concat(_pseudoStates)) { t.Dispose(); }
+        _pseudoLabels.Clear();
+        _pseudoStates.Clear();
     }
 }
