@@ -52,18 +52,6 @@ public sealed class FieldEmbedding : nn.Module<Tensor, Tensor, Tensor>
     /// batch of the squared L2 norm of the embeddings each example used (rows are shrunk in proportion to how often
     /// they occur); <see cref="EmbeddingRegularization.Table"/> is the squared norm of the whole table, every step
     /// (rare features are shrunk as hard as frequent ones, which curbs memorising rare ids).</summary>
-    public Tensor Penalty(Tensor indices, EmbeddingRegularization mode = EmbeddingRegularization.Batch)
-    {
-        if (mode == EmbeddingRegularization.Table)
-        {
-            using var all = table.weight!.square();
-            return all.sum();
-        }
-
-
-        using var used = table.forward(indices);
-        using var squares = used.square();
-        using var total = squares.sum();
-        return total / indices.shape[0];
-    }
+    public Tensor Penalty(Tensor indices, EmbeddingRegularization mode = EmbeddingRegularization.Batch) =>
+        TablePenalty.Of(table, indices, mode);
 }

@@ -30,17 +30,5 @@ public sealed class LinearTerm : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>The first-order weights' L2 penalty before λ, in the same two modes as
     /// <see cref="FieldEmbedding.Penalty"/>: the squared weights each example used, averaged over the batch, or the
     /// whole weight vector every step. The bias is left out: it only sets the base rate and has nothing to over-fit.</summary>
-    public Tensor Penalty(Tensor indices, EmbeddingRegularization mode)
-    {
-        if (mode == EmbeddingRegularization.Table)
-        {
-            using var all = weights.weight!.square();
-            return all.sum();
-        }
-
-        using var used = weights.forward(indices);
-        using var squares = used.square();
-        using var total = squares.sum();
-        return total / indices.shape[0];
-    }
+    public Tensor Penalty(Tensor indices, EmbeddingRegularization mode) => TablePenalty.Of(weights, indices, mode);
 }
