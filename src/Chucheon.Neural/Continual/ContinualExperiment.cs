@@ -36,6 +36,7 @@ public static class ContinualExperiment
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
     public static ContinualExperimentResult Run(IReadOnlyDictionary<string, object?> root, string baseDirectory, string? outputDirectory, Action<string>? log = null)
@@ -164,7 +165,7 @@ public static class ContinualExperiment
             {
                 // A long run that is stopped still leaves every finished scenario's report behind.
                 process.Refresh();
-                Write(outputDirectory, stream, options, new ContinualExperimentResult([.. runs], fingerprints, totalWatch.Elapsed.TotalSeconds,
+                Write(outputDirectory, stream, seed, options, new ContinualExperimentResult([.. runs], fingerprints, totalWatch.Elapsed.TotalSeconds,
                     (process.TotalProcessorTime - totalCpu).TotalSeconds, [.. downstream]));
             }
         }
@@ -176,17 +177,17 @@ public static class ContinualExperiment
 
         process.Refresh();
         var result = new ContinualExperimentResult(runs, fingerprints, totalWatch.Elapsed.TotalSeconds, (process.TotalProcessorTime - totalCpu).TotalSeconds, downstream);
-        Write(outputDirectory, stream, options, result);
+        Write(outputDirectory, stream, seed, options, result);
         return result;
     }
 
-    private static void Write(string? outputDirectory, TaskStream stream, ContinualModelOptions options, ContinualExperimentResult result)
+    private static void Write(string? outputDirectory, TaskStream stream, long streamSeed, ContinualModelOptions options, ContinualExperimentResult result)
     {
         if (outputDirectory is null) { return; }
         Directory.CreateDirectory(outputDirectory);
         File.WriteAllText(Path.Combine(outputDirectory, "continual.md"), Render(stream, options, result));
         ContinualChart.WritePng(Path.Combine(outputDirectory, "continual.png"), [.. result.Runs.Select(r => r.Run)]);
-        File.WriteAllText(Path.Combine(outputDirectory, "continual.json"), JsonSerializer.Serialize(ToRecord(options, result), Json));
+        File.WriteAllText(Path.Combine(outputDirectory, "continual.json"), JsonSerializer.Serialize(ToRecord(streamSeed, options, result), Json));
     }
 
     /// <summary>The markdown report: stream, the shared overview and matrices, every final metric, and the costs.</summary>
@@ -257,8 +258,10 @@ public static class ContinualExperiment
         return sb.Append('\n').ToString();
     }
 
-    private static object ToRecord(ContinualModelOptions options, ContinualExperimentResult result) => new
+    private static object ToRecord(long streamSeed, ContinualModelOptions options, ContinualExperimentResult result) => new
     {
+        // The stream's seed draws each task's train/valid/test users; the training seed is options.seed.
+        stream_seed = streamSeed,
         options = OptionsBinder.Describe(options),
         fingerprints = result.Fingerprints,
         wall_seconds = result.WallSeconds,

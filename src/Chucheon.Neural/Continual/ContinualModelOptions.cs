@@ -75,6 +75,13 @@ public sealed class ContinualModelOptions : IValidatedOptions
     /// last position only).</summary>
     public double TeraconStateRetention { get; set; }
 
+    /// <summary>TERACON: the retention distance on head outputs — <c>mse</c> (the paper) or <c>kl</c> (softmax
+    /// distillation at <see cref="TeraconRetentionTemperature"/>, which weights the top of each earlier task's ranking).</summary>
+    public TeraconRetention TeraconRetention { get; set; } = TeraconRetention.Mse;
+
+    /// <summary>TERACON: softmax temperature of the <c>kl</c> retention.</summary>
+    public double TeraconRetentionTemperature { get; set; } = 1;
+
     /// <summary>HAT: weight of the mask sparsity regulariser.</summary>
     public double HatSparsity { get; set; } = 0.1;
 
@@ -130,6 +137,7 @@ public sealed class ContinualModelOptions : IValidatedOptions
         OptionChecks.Positive(SamplingSharpness, "sampling_sharpness");
         OptionChecks.NonNegative(TeraconLaterLearningRate, "teracon_later_learning_rate");
         OptionChecks.NonNegative(TeraconStateRetention, "teracon_state_retention");
+        OptionChecks.Positive(TeraconRetentionTemperature, "teracon_retention_temperature");
         OptionChecks.NonNegative(HatSparsity, "hat_sparsity");
         OptionChecks.InRange(ConureKeep, 0.01, 1, "conure_keep");
         OptionChecks.AtLeast(ConureRetrainEpochs, 0, "conure_retrain_epochs");

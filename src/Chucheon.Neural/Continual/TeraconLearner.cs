@@ -9,7 +9,7 @@ namespace Chucheon.Neural.Continual;
 
 /// <summary>TERACON: relation-aware task-specific masks on every block's output, plus knowledge retention — before task
 /// i trains, the current model's outputs for task i's training users under each earlier task j's mask and head are
-/// frozen as pseudo-labels, and α·MSE to them joins the loss (optionally also to the masked encoding at every position,
+/// frozen as pseudo-labels, and α·MSE to them (or a softmax KL, <see cref="ContinualModelOptions.TeraconRetention"/>) joins the loss (optionally also to the masked encoding at every position,
 /// <see cref="ContinualModelOptions.TeraconStateRetention"/>). Retention for task j only uses a sample of the users,
 /// at rate ρ_ij = 1 − mean_k σ(c·cos(m_k^i, m_k^j)) (similar tasks need less protection), weighted by ρ_ij / Σρ.</summary>
 /// <remarks>Kim, Yoon, Kang, Lee, Yu, "Task Relation-aware Continual User Representation Learning", KDD 2023.
@@ -151,7 +151,8 @@ public sealed class TeraconLearner : ContinualLearner
             var targets = _pseudoLabels[j].index_select(0, rowIndex);
             var encoded = Encode(j, subset, Options.SMax);
             var outputs = TaskObjective.Outputs(encoded, Heads[j]);
-            loss = loss + (F.mse_loss(outputs, targets) * (Options.Alpha * _weights[j]));
+            var retained = RetentionLoss.Of(Options.TeraconRetention, outputs, targets, Options.TeraconRetentionTemperature);
+            loss = loss + (retained * (Options.Alpha * _weights[j]));
             if (Options.TeraconStateRetention > 0)
             {
                 var held = StateRetention.Loss(encoded, _pseudoStates[j].index_select(0, rowIndex), subset);

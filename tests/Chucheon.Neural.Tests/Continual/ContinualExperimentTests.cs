@@ -23,7 +23,12 @@ public sealed class ContinualExperimentTests
             Assert.Contains("### FineAll, noisy order", markdown, StringComparison.Ordinal);
             Assert.Contains("| SinMo | reversed | next_item |", markdown, StringComparison.Ordinal);
             Assert.True(new FileInfo(Path.Combine(output, "continual.png")).Length > 1000);
-            Assert.Contains("\"retention_rows\"", File.ReadAllText(Path.Combine(output, "continual.json")), StringComparison.Ordinal);
+            var record = File.ReadAllText(Path.Combine(output, "continual.json"));
+            Assert.Contains("\"retention_rows\"", record, StringComparison.Ordinal);
+            // The split's seed and the enum options by name, so a record says which users and which variant it measured.
+            Assert.Contains("\"stream_seed\": 5", record, StringComparison.Ordinal);
+            Assert.Contains("\"teracon_masks\": \"block\"", record, StringComparison.Ordinal);
+            Assert.Contains("\"teracon_retention\": \"mse\"", record, StringComparison.Ordinal);
         }
         finally
         {

@@ -4,7 +4,8 @@ using static TorchSharp.torch;
 
 namespace Chucheon.Neural.Tests.Continual;
 
-/// <summary>TERACON's two retention knobs: a later-task learning rate and retention on the masked encoding.</summary>
+/// <summary>TERACON's retention knobs: a later-task learning rate, retention on the masked encoding, and the distance
+/// (MSE or softmax KL) on the head outputs.</summary>
 public sealed class TeraconRetentionOptionsTests
 {
     private static double Drift(ContinualModelOptions options)
@@ -75,14 +76,66 @@ public sealed class TeraconRetentionOptionsTests
         Assert.Contains("[1, 3, 4]", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Kl_retention_is_zero_at_the_pseudo_labels_and_blind_to_a_shift_of_all_logits()
+    {
+        using var scope = NewDisposeScope();
+        var targets = tensor(new float[] { 2, 0, -1, 0.5f, 0.5f, 3 }, [2, 3]);
+
+        Assert.Equal(0f, RetentionLoss.Of(TeraconRetention.Kl, targets, targets, 2).item<float>(), 6);
+        Assert.Equal(0f, RetentionLoss.Of(TeraconRetention.Kl, targets + 7, targets, 2).item<float>(), 5);
+        Assert.True(RetentionLoss.Of(TeraconRetention.Mse, targets + 7, targets, 2).item<float>() > 40);
+    }
+
+    [Fact]
+    public void Kl_retention_matches_a_hand_computed_two_class_case()
+    {
+        using var scope = NewDisposeScope();
+        // Frozen p = softmax(ln 3, 0) = (3/4, 1/4); now q = (1/2, 1/2); T = 1.
+        var targets = tensor(new float[] { (float)Math.Log(3), 0 }, [1, 2]);
+        var outputs = zeros(1, 2);
+        var expected = (0.75 * Math.Log(0.75 / 0.5)) + (0.25 * Math.Log(0.25 / 0.5));
+
+        Assert.Equal(expected, RetentionLoss.Of(TeraconRetention.Kl, outputs, targets, 1).item<float>(), 5);
+        // At T = 2 the logits halve and the result is scaled by T² = 4.
+        var half = tensor(new float[] { (float)Math.Log(3) / 2, 0 }, [1, 2]);
+        var p = Math.Exp(Math.Log(3) / 2) / (Math.Exp(Math.Log(3) / 2) + 1);
+        var atTwo = 4 * ((p * Math.Log(p / 0.5)) + ((1 - p) * Math.Log((1 - p) / 0.5)));
+        Assert.Equal(atTwo, RetentionLoss.Of(TeraconRetention.Kl, outputs, targets, 2).item<float>(), 5);
+        Assert.Equal(0f, RetentionLoss.Of(TeraconRetention.Kl, half * 2, targets, 2).item<float>(), 6);
+    }
+
+    [Fact]
+    public void Retention_rejects_mismatched_outputs_and_a_non_positive_temperature()
+    {
+        using var scope = NewDisposeScope();
+        var error = Assert.Throws<ArgumentException>(() => RetentionLoss.Of(TeraconRetention.Kl, zeros(2, 3), zeros(2, 4), 1));
+        Assert.Contains("[2, 4]", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => RetentionLoss.Of(TeraconRetention.Kl, zeros(2, 3), zeros(2, 3), 0));
+    }
+
+    [Fact]
+    public void Kl_retention_changes_later_training_and_holds_earlier_scores_better_than_none()
+    {
+        var none = SyntheticStream.Options(epochs: 2);
+        none.Alpha = 0;
+        var kl = SyntheticStream.Options(epochs: 2);
+        kl.Alpha = 50;
+        kl.TeraconRetention = TeraconRetention.Kl;
+
+        Assert.True(Drift(kl) < Drift(none));
+    }
+
     [Theory]
     [InlineData("teracon_later_learning_rate")]
     [InlineData("teracon_state_retention")]
+    [InlineData("teracon_retention_temperature")]
     public void Negative_settings_are_refused_by_name(string key)
     {
         var options = SyntheticStream.Options();
         if (key == "teracon_later_learning_rate") { options.TeraconLaterLearningRate = -1e-3; }
-        else { options.TeraconStateRetention = -1; }
+        else if (key == "teracon_state_retention") { options.TeraconStateRetention = -1; }
+        else { options.TeraconRetentionTemperature = 0; }
 
         Assert.Equal(key, Assert.Throws<OptionsException>(options.Validate).Key);
     }
