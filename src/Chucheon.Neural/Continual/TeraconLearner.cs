@@ -9,7 +9,8 @@ namespace Chucheon.Neural.Continual;
 
 /// <summary>TERACON: relation-aware task-specific masks on every block's output, plus knowledge retention — before task
 /// i trains, the current model's outputs for task i's training users under each earlier task j's mask and head are
-/// frozen as pseudo-labels, and α·MSE to them (or a softmax KL, <see cref="ContinualModelOptions.TeraconRetention"/>) joins the loss (optionally also to the masked encoding at every position,
+/// frozen as pseudo-labels, and α·MSE to them (or a softmax KL, <see cref="ContinualModelOptions.TeraconRetention"/>)
+/// joins the loss (optionally also to the masked encoding at every position,
 /// <see cref="ContinualModelOptions.TeraconStateRetention"/>). Retention for task j only uses a sample of the users,
 /// at rate ρ_ij = 1 − mean_k σ(c·cos(m_k^i, m_k^j)) (similar tasks need less protection), weighted by ρ_ij / Σρ.</summary>
 /// <remarks>Kim, Yoon, Kang, Lee, Yu, "Task Relation-aware Continual User Representation Learning", KDD 2023.

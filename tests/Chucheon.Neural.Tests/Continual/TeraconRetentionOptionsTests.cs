@@ -115,7 +115,7 @@ public sealed class TeraconRetentionOptionsTests
     }
 
     [Fact]
-    public void Kl_retention_changes_later_training_and_holds_earlier_scores_better_than_none()
+    public void Kl_retention_with_a_large_alpha_drifts_earlier_scores_less_than_no_retention()
     {
         var none = SyntheticStream.Options(epochs: 2);
         none.Alpha = 0;
@@ -130,7 +130,7 @@ public sealed class TeraconRetentionOptionsTests
     [InlineData("teracon_later_learning_rate")]
     [InlineData("teracon_state_retention")]
     [InlineData("teracon_retention_temperature")]
-    public void Negative_settings_are_refused_by_name(string key)
+    public void Out_of_range_settings_are_refused_by_name(string key)
     {
         var options = SyntheticStream.Options();
         if (key == "teracon_later_learning_rate") { options.TeraconLaterLearningRate = -1e-3; }
