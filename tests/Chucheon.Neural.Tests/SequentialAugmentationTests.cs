@@ -113,4 +113,24 @@ public sealed class SequentialAugmentationTests
         var error = Assert.ThrowsAny<OptionsException>(() => ModelRegistry.Create("sasrec", new Dictionary<string, object?> { ["hierarchical"] = true }));
         Assert.Contains("hierarchical", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SameTargetIsReadFromConfigAndRefusedForTheClozeModel()
+    {
+        var model = ModelRegistry.Create("sasrec", new Dictionary<string, object?> { ["augmentations"] = new List<object?> { "same_target" } });
+        Assert.Equal([Augmentation.SameTarget], Assert.IsType<SasRecOptions>(Assert.IsType<SequentialRecommender>(model).Options).Augmentations);
+        var error = Assert.ThrowsAny<OptionsException>(() =>
+            ModelRegistry.Create("bert4rec", new Dictionary<string, object?> { ["augmentations"] = new List<object?> { "same_target" } }));
+        Assert.Contains("same_target", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SameTargetNeedsTheTargetAndTheIndex()
+    {
+        var positives = SameTargetPositives.FromSequences([[1, 2], [3, 2]], 4);
+        var augmenter = new SequenceAugmenter(new SasRecOptions(), positives: positives);
+        Assert.Equal([3], augmenter.Apply(Augmentation.SameTarget, [1], new Random(0), target: 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => augmenter.Apply(Augmentation.SameTarget, [1], new Random(0)));
+        Assert.Throws<InvalidOperationException>(() => Augmenter().Apply(Augmentation.SameTarget, [1], new Random(0), target: 2));
+    }
 }

@@ -22,6 +22,7 @@ public sealed class SequentialLearningTests
     [InlineData("sasrec-uniform")]
     [InlineData("bert4rec-uniform")]
     [InlineData("cl4srec-padmask")]
+    [InlineData("sasrec-sametarget")]
     public void LearnsThatItemIIsFollowedByIPlusOne(string alias)
     {
         var data = new SequentialSynthetic();
@@ -36,6 +37,7 @@ public sealed class SequentialLearningTests
     [InlineData("sasrec")]
     [InlineData("cl4srec")]
     [InlineData("bert4rec")]
+    [InlineData("sasrec-sametarget")]
     public void SameSeedGivesSameScores(string alias)
     {
         var data = new SequentialSynthetic();

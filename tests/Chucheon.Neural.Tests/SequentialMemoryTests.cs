@@ -15,7 +15,7 @@ public sealed class SequentialMemoryTests
         using var encoder = new SelfAttentionEncoder(data.Train.ItemCount, 8, 12, 1, 1, 0.1, causal: true);
         var known = data.Sequences.Select(s => s.Distinct().Order().ToArray()).ToArray();
         var objective = new NextItemObjective(encoder, options, known, CPU);
-        var contrastive = new ContrastiveObjective(encoder, options, ItemCorrelation.FromSequences(data.Sequences, data.Train.ItemCount, 2), CPU);
+        var contrastive = new ContrastiveObjective(encoder, options, ItemCorrelation.FromSequences(data.Sequences, data.Train.ItemCount, 2), null, CPU);
         using var trainer = new Trainer(options, Synthetic.Context(), "leak", CPU);
         var optimizer = trainer.CreateOptimizer(encoder.parameters());
         var users = Enumerable.Range(0, 16).ToArray();

@@ -83,6 +83,10 @@ internal sealed class SequentialSynthetic
             "sasrec-uniform" => new SasRecOptions { LossNormalization = LossNormalization.Uniform },
             "bert4rec-uniform" => new Bert4RecOptions { LossNormalization = LossNormalization.Uniform },
             "cl4srec-padmask" => new Cl4SRecOptions { MaskAsPadding = true, MaskRatio = 0.7, OriginalView = true },
+            "sasrec-sametarget" => new SasRecOptions
+            {
+                Augmentations = [Augmentation.SameTarget], OriginalView = true, ContrastiveRepresentation = ContrastiveRepresentation.Last,
+            },
             _ => throw new ArgumentOutOfRangeException(nameof(alias)),
         };
         options.HiddenDim = 16;
@@ -92,6 +96,6 @@ internal sealed class SequentialSynthetic
         options.BatchSize = 32;
         options.LearningRate = 1e-2;
         options.Threads = 2;
-        return new SequentialRecommender(alias.Split('-') is [var name, "ce" or "original" or "reference" or "flatten" or "mean" or "uniform" or "padmask"] ? name : alias, options);
+        return new SequentialRecommender(alias.Split('-') is [var name, "ce" or "original" or "reference" or "flatten" or "mean" or "uniform" or "padmask" or "sametarget"] ? name : alias, options);
     }
 }

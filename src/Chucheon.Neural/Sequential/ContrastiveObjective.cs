@@ -9,15 +9,17 @@ namespace Chucheon.Neural.Sequential;
 /// reorder; ...), each level has its own pair of views and InfoNCE term, and the terms are averaged, so the weight
 /// means the same in both modes. With <c>original_view</c> the first view of each pair is the supervised pass's own
 /// (dropout-perturbed, un-augmented) representation, which halves the extra encoder work.</remarks>
-internal sealed class ContrastiveObjective(SequenceEncoder encoder, SequentialOptions options, ItemCorrelation? correlation, Device device)
+internal sealed class ContrastiveObjective(SequenceEncoder encoder, SequentialOptions options, ItemCorrelation? correlation,
+    SameTargetPositives? positives, Device device)
 {
-    private readonly SequenceAugmenter _augmenter = new(options, correlation);
+    private readonly SequenceAugmenter _augmenter = new(options, correlation, positives);
 
     /// <param name="rows">The sequences the views are drawn from.</param>
     /// <param name="random">Drives every augmentation.</param>
     /// <param name="original">With <c>original_view</c>: the un-augmented representations from the supervised
     /// pass, used as the first view of every pair, so only one augmented view per row (and level) is encoded.</param>
-    public Tensor Loss(int[][] rows, Random random, Tensor? original = null)
+    /// <param name="targets">The item that followed each row (for <see cref="Augmentation.SameTarget"/>), or null.</param>
+    public Tensor Loss(int[][] rows, Random random, Tensor? original = null, int[]? targets = null)
     {
         using var scope = NewDisposeScope();
         var augmentations = options.Augmentations;
@@ -28,10 +30,11 @@ internal sealed class ContrastiveObjective(SequenceEncoder encoder, SequentialOp
         {
             for (var view = 0; view < perLevel; view++)
             {
-                foreach (var row in rows)
+                for (var r = 0; r < rows.Length; r++)
                 {
-                    views.Add(options.Hierarchical ? Stack(row, augmentations.AsSpan(0, level), random)
-                        : _augmenter.Apply(augmentations[random.Next(augmentations.Length)], row, random));
+                    var target = targets?[r] ?? -1;
+                    views.Add(options.Hierarchical ? Stack(rows[r], augmentations.AsSpan(0, level), random, target)
+                        : _augmenter.Apply(augmentations[random.Next(augmentations.Length)], rows[r], random, target));
                 }
             }
         }
@@ -54,10 +57,10 @@ internal sealed class ContrastiveObjective(SequenceEncoder encoder, SequentialOp
         return (total! / levels).MoveToOuterDisposeScope();
     }
 
-    private int[] Stack(int[] row, ReadOnlySpan<Augmentation> augmentations, Random random)
+    private int[] Stack(int[] row, ReadOnlySpan<Augmentation> augmentations, Random random, int target)
     {
         var view = row;
-        foreach (var augmentation in augmentations) { view = _augmenter.Apply(augmentation, view, random); }
+        foreach (var augmentation in augmentations) { view = _augmenter.Apply(augmentation, view, random, target); }
         return view;
     }
 }

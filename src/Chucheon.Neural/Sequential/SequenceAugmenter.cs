@@ -6,23 +6,30 @@ namespace Chucheon.Neural.Sequential;
 /// seed.</summary>
 /// <remarks>Xie et al., "Contrastive Learning for Sequential Recommendation", ICDE 2022; Liu et al., "Contrastive
 /// Self-supervised Sequential Recommendation with Robust Augmentation", 2021.</remarks>
-public sealed class SequenceAugmenter(SequentialOptions options, ItemCorrelation? correlation = null)
+public sealed class SequenceAugmenter(SequentialOptions options, ItemCorrelation? correlation = null, SameTargetPositives? positives = null)
 {
     /// <summary>The value a masked position holds (becomes the mask token).</summary>
     public const int Masked = -1;
 
-    public int[] Apply(Augmentation augmentation, int[] sequence, Random random) => augmentation switch
+    /// <param name="target">The item that followed <paramref name="sequence"/> (read only by
+    /// <see cref="Augmentation.SameTarget"/>).</param>
+    public int[] Apply(Augmentation augmentation, int[] sequence, Random random, int target = -1) => augmentation switch
     {
         Augmentation.Crop => Crop(sequence, options.CropRatio, random),
         Augmentation.Mask => Mask(sequence, options.MaskRatio, random),
         Augmentation.Reorder => Reorder(sequence, options.ReorderRatio, random),
         Augmentation.Substitute => Substitute(sequence, options.SubstituteRatio, Correlation, random),
         Augmentation.Insert => Insert(sequence, options.InsertRatio, Correlation, random),
+        Augmentation.SameTarget => Positives.Draw(target >= 0 ? target
+            : throw new ArgumentOutOfRangeException(nameof(target), target, "same_target needs the item that followed the sequence."), sequence, random),
         _ => throw new ArgumentOutOfRangeException(nameof(augmentation), augmentation, null),
     };
 
     private ItemCorrelation Correlation =>
         correlation ?? throw new InvalidOperationException("substitute and insert need an item correlation table.");
+
+    private SameTargetPositives Positives =>
+        positives ?? throw new InvalidOperationException("same_target needs the index of training histories by next item.");
 
     /// <summary>A contiguous window of ⌊ratio·n⌋ items (at least one) at a random offset.</summary>
     public static int[] Crop(int[] sequence, double ratio, Random random)

@@ -14,7 +14,7 @@ public enum SequenceLoss
     Ce,
 }
 
-/// <summary>A data augmentation of an item sequence for contrastive learning (CL4SRec, CoSeRec).</summary>
+/// <summary>A data augmentation of an item sequence for contrastive learning (CL4SRec, CoSeRec, DuoRec).</summary>
 public enum Augmentation
 {
     Crop,
@@ -22,6 +22,10 @@ public enum Augmentation
     Reorder,
     Substitute,
     Insert,
+
+    /// <summary>Another training history that was followed by the same next item (<see cref="SameTargetPositives"/>);
+    /// needs a model that predicts the next item from a history (not <c>bert4rec</c>).</summary>
+    SameTarget,
 }
 
 /// <summary>Options shared by every sequential model (<c>sasrec</c>, <c>gru4rec</c>, <c>bert4rec</c>,
@@ -136,6 +140,11 @@ public abstract class SequentialOptions : NeuralOptions
         if (Augmentations.Distinct().Count() != Augmentations.Length)
         {
             throw new OptionsException("augmentations", "lists an augmentation twice.");
+        }
+
+        if (Augmentations.Contains(Augmentation.SameTarget) && this is Bert4RecOptions)
+        {
+            throw new OptionsException("augmentations", "same_target needs a next-item model; bert4rec's cloze task has no single target per history.");
         }
 
         if (Hierarchical && Augmentations.Length == 0)

@@ -67,7 +67,9 @@ public sealed class SequentialRecommender(string alias, SequentialOptions option
         using var objective = new NextItemObjective(encoder, Settings, known, Device, UniformDivisor(trainable, sequences));
         var contrastive = Settings.Augmentations.Length == 0
             ? null
-            : new ContrastiveObjective(encoder, Settings, NeedsCorrelation() ? ItemCorrelation.FromSequences(sequences, ItemCount, Settings.CorrelationWindow) : null, Device);
+            : new ContrastiveObjective(encoder, Settings,
+                NeedsCorrelation() ? ItemCorrelation.FromSequences(sequences, ItemCount, Settings.CorrelationWindow) : null,
+                Settings.Augmentations.Contains(Augmentation.SameTarget) ? SameTargetPositives.FromSequences(sequences, ItemCount) : null, Device);
         using var trainer = new Trainer(Settings, context, Alias, Device);
         var optimizer = trainer.CreateOptimizer(encoder.parameters());
         trainer.Run(encoder, (epoch, rng) =>
@@ -86,7 +88,8 @@ public sealed class SequentialRecommender(string alias, SequentialOptions option
                     if (contrastive is null) { return loss; }
                     // The views are built from what the model reads at scoring time: the input without the target.
                     var inputs = Cloze ? rows : rows.Select(s => s[..^1]).ToArray();
-                    return loss + (contrastive.Loss(inputs, rng, original) * Settings.ContrastiveWeight);
+                    var targets = Cloze ? null : rows.Select(s => s[^1]).ToArray();
+                    return loss + (contrastive.Loss(inputs, rng, original, targets) * Settings.ContrastiveWeight);
                 });
                 steps++;
             }
