@@ -19,18 +19,21 @@ public sealed class SameTargetPositivesTests
         Assert.Equal(0, Positives.CountFor(-1));
     }
 
-    [Fact]
-    public void DrawsAnotherHistoryFollowedByTheTargetAndReachesEachOne()
+    [Theory]
+    [InlineData(new[] { 1, 9, 9 }, new[] { "1", "4", "5,3,6" })]
+    [InlineData(new[] { 1 }, new[] { "4", "6" })]
+    public void DrawsAnotherHistoryFollowedByTheTargetCutToTheAnchorsLength(int[] anchor, string[] expected)
     {
         var seen = new HashSet<string>();
         for (var seed = 0; seed < 60; seed++)
         {
-            var drawn = Positives.Draw(2, [1], new Random(seed));
-            Assert.NotEqual([1], drawn);
+            var drawn = Positives.Draw(2, anchor, new Random(seed));
+            Assert.NotEqual(anchor, drawn);
+            Assert.True(drawn.Length <= anchor.Length);
             seen.Add(string.Join(",", drawn));
         }
 
-        Assert.Equal(new HashSet<string> { "4", "5,3,6" }, seen);
+        Assert.Equal(expected.ToHashSet(), seen);
         Assert.Equal([5], Positives.Draw(3, [1, 2], new Random(3)));
     }
 
