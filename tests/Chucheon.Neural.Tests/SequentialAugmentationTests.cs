@@ -115,6 +115,32 @@ public sealed class SequentialAugmentationTests
     }
 
     [Fact]
+    public void SplitLevelsIsReadFromConfigAndRefusedWithoutAStack()
+    {
+        var model = ModelRegistry.Create("hierarchical-cl", new Dictionary<string, object?> { ["split_levels"] = true });
+        Assert.True(Assert.IsType<HierarchicalClOptions>(Assert.IsType<SequentialRecommender>(model).Options).SplitLevels);
+        var error = Assert.ThrowsAny<OptionsException>(() => ModelRegistry.Create("cl4srec", new Dictionary<string, object?> { ["split_levels"] = true }));
+        Assert.Contains("split_levels", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SplitLevelsTrainsDifferentlyFromEveryRowAtEveryLevel()
+    {
+        var data = new SequentialSynthetic();
+        float[] Run(bool split)
+        {
+            using var model = SequentialSynthetic.Small(split ? "hierarchical-cl-split" : "hierarchical-cl", epochs: 2);
+            ((SequentialOptions)model.Options).OriginalView = true;
+            model.Fit(data.Train, Synthetic.Context(seed: 5));
+            var scores = new float[data.Sequences.Length * model.ItemCount];
+            model.ScoreSequences(Enumerable.Range(0, data.Sequences.Length).ToArray(), data.Sequences, scores);
+            return scores;
+        }
+
+        Assert.NotEqual(Run(split: false), Run(split: true));
+    }
+
+    [Fact]
     public void SameTargetIsReadFromConfigAndRefusedForTheClozeModel()
     {
         var model = ModelRegistry.Create("sasrec", new Dictionary<string, object?> { ["augmentations"] = new List<object?> { "same_target" } });

@@ -23,6 +23,7 @@ public sealed class SequentialLearningTests
     [InlineData("bert4rec-uniform")]
     [InlineData("cl4srec-padmask")]
     [InlineData("sasrec-sametarget")]
+    [InlineData("hierarchical-cl-split")]
     public void LearnsThatItemIIsFollowedByIPlusOne(string alias)
     {
         var data = new SequentialSynthetic();
@@ -38,6 +39,7 @@ public sealed class SequentialLearningTests
     [InlineData("cl4srec")]
     [InlineData("bert4rec")]
     [InlineData("sasrec-sametarget")]
+    [InlineData("hierarchical-cl-split")]
     public void SameSeedGivesSameScores(string alias)
     {
         var data = new SequentialSynthetic();

@@ -78,6 +78,10 @@ public abstract class SequentialOptions : NeuralOptions
     /// first k augmentations of the list cumulatively (crop, then crop+mask, ...), with an InfoNCE term per level.</summary>
     public bool Hierarchical { get; set; }
 
+    /// <summary>Hierarchical mode only: each row of a batch joins one level (round-robin) instead of all of them, so
+    /// the contrastive pass encodes one view per row, as CL4SRec does, however many levels the stack has.</summary>
+    public bool SplitLevels { get; set; }
+
     /// <summary>Use the supervised pass's own un-augmented representation as the first view of each pair and encode
     /// only one augmented view: one extra encoder pass per batch instead of two (not for <c>bert4rec</c>).</summary>
     public bool OriginalView { get; set; }
@@ -150,6 +154,11 @@ public abstract class SequentialOptions : NeuralOptions
         if (Hierarchical && Augmentations.Length == 0)
         {
             throw new OptionsException("hierarchical", "needs a non-empty 'augmentations' list to stack.");
+        }
+
+        if (SplitLevels && !Hierarchical)
+        {
+            throw new OptionsException("split_levels", "only applies to hierarchical contrastive learning (hierarchical: true or hierarchical-cl).");
         }
     }
 }
