@@ -129,8 +129,7 @@ public sealed class SequentialAugmentationTests
         var data = new SequentialSynthetic();
         float[] Run(bool split)
         {
-            using var model = SequentialSynthetic.Small(split ? "hierarchical-cl-split" : "hierarchical-cl", epochs: 2);
-            ((SequentialOptions)model.Options).OriginalView = true;
+            using var model = SequentialSynthetic.Small(split ? "hierarchical-cl-split" : "hierarchical-cl-original", epochs: 2);
             model.Fit(data.Train, Synthetic.Context(seed: 5));
             var scores = new float[data.Sequences.Length * model.ItemCount];
             model.ScoreSequences(Enumerable.Range(0, data.Sequences.Length).ToArray(), data.Sequences, scores);

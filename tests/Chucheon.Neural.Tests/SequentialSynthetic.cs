@@ -87,6 +87,7 @@ internal sealed class SequentialSynthetic
             {
                 Augmentations = [Augmentation.SameTarget], OriginalView = true, ContrastiveRepresentation = ContrastiveRepresentation.Last,
             },
+            "hierarchical-cl-original" => new HierarchicalClOptions { OriginalView = true },
             "hierarchical-cl-split" => new HierarchicalClOptions { SplitLevels = true, OriginalView = true },
             _ => throw new ArgumentOutOfRangeException(nameof(alias)),
         };
@@ -97,7 +98,9 @@ internal sealed class SequentialSynthetic
         options.BatchSize = 32;
         options.LearningRate = 1e-2;
         options.Threads = 2;
-        if (alias == "hierarchical-cl-split") { return new SequentialRecommender("hierarchical-cl", options); }
-        return new SequentialRecommender(alias.Split('-') is [var name, "ce" or "original" or "reference" or "flatten" or "mean" or "uniform" or "padmask" or "sametarget"] ? name : alias, options);
+        // A test variant is its model's alias plus one suffix naming the option it sets.
+        var cut = alias.LastIndexOf('-');
+        var variant = cut > 0 && alias[(cut + 1)..] is "ce" or "original" or "reference" or "flatten" or "mean" or "uniform" or "padmask" or "sametarget" or "split";
+        return new SequentialRecommender(variant ? alias[..cut] : alias, options);
     }
 }
